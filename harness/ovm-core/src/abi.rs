@@ -108,7 +108,7 @@ pub fn encode_bytes_array(items: &[Bytes]) -> Bytes {
 
 /// The items of a canonical `abi.encode(bytes[])`.
 pub fn decode_bytes_array(bytes: &[u8]) -> Option<Vec<Bytes>> {
-    if bytes.len() < 64 || bytes.len() % 32 != 0 {
+    if bytes.len() < 64 || !bytes.len().is_multiple_of(32) {
         return None;
     }
     let items = Vec::<Bytes>::abi_decode(bytes).ok()?;
@@ -122,7 +122,7 @@ pub fn encode_bytes(value: &[u8]) -> Bytes {
 
 /// The payload of a canonical `abi.encode(bytes)`.
 pub fn decode_bytes(bytes: &[u8]) -> Option<Bytes> {
-    if bytes.len() < 64 || bytes.len() % 32 != 0 {
+    if bytes.len() < 64 || !bytes.len().is_multiple_of(32) {
         return None;
     }
     let value = Bytes::abi_decode(bytes).ok()?;

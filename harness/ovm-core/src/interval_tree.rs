@@ -78,7 +78,7 @@ impl InclusionProof {
 
     /// The proof of a canonical encoding (`abi.encode(abi.decode(x)) == x`), never panicking.
     pub fn decode_canonical(bytes: &[u8]) -> Option<Self> {
-        if bytes.len() < 128 || bytes.len() % 32 != 0 {
+        if bytes.len() < 128 || !bytes.len().is_multiple_of(32) {
             return None;
         }
         let decoded = sol::IntervalInclusionProof::abi_decode(bytes).ok()?;

@@ -51,7 +51,7 @@ impl Property {
     /// trailing bytes) is `None`, i.e. raw bytes.
     pub fn decode_canonical(bytes: &[u8]) -> Option<Self> {
         // Cheap structural pre-checks keep the decoder away from absurd lengths.
-        if bytes.len() < 128 || bytes.len() % 32 != 0 {
+        if bytes.len() < 128 || !bytes.len().is_multiple_of(32) {
             return None;
         }
         let decoded = sol::SolProperty::abi_decode(bytes).ok()?;
