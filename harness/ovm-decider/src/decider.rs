@@ -1,0 +1,602 @@
+//! The [`Decider`] trait and the [`ReferenceDecider`]: three-valued game semantics (spec §3)
+//! with the deterministic choices of §7.
+//!
+//! The reference decider evaluates each connective by the Kleene rule its dispute game induces
+//! (Not: `¬q`; And: `∧`; Or: `∨`; ForAll: `∧` over the domain; ThereExists: `∨` over the
+//! domain), and builds the §4 challenge, the witness or the pin from the deciding children. It
+//! keeps the stack of properties under evaluation (re-entering one is `Unknown(Cycle)` for that
+//! branch only), caches the results of cycle-free sub-decisions, rejects properties deeper than
+//! [`MAX_CHALLENGE_DEPTH`] up front and bounds its work by a step budget, so no input can make
+//! it recurse unboundedly or run forever.
+
+use crate::{
+    Challenge, Outcome, Truth, UnknownReason, World, atomic, hint,
+    onchain::{
+        admissible_instance, is_claimable_challenge, not_of, or_challenge, there_exists_challenge,
+    },
+    trace::{self, Trace, TraceBuilder},
+};
+use ovm_core::{
+    Bytes, ConnectiveKind, MAX_CHALLENGE_DEPTH, PredicateKind, Property, Registry, abi, depth,
+    subst,
+};
+use std::collections::{HashMap, HashSet};
+
+/// A decision procedure for OVM properties. Object-safe, so that other engines can be plugged
+/// into the harness as `Box<dyn Decider>`.
+pub trait Decider {
+    /// The outcome of `property` in `world` (spec §7).
+    fn decide(&self, property: &Property, world: &World) -> Outcome;
+}
+
+impl<D: Decider + ?Sized> Decider for &D {
+    fn decide(&self, property: &Property, world: &World) -> Outcome {
+        (**self).decide(property, world)
+    }
+}
+
+impl<D: Decider + ?Sized> Decider for Box<D> {
+    fn decide(&self, property: &Property, world: &World) -> Outcome {
+        (**self).decide(property, world)
+    }
+}
+
+impl<D: Decider + ?Sized> Decider for std::sync::Arc<D> {
+    fn decide(&self, property: &Property, world: &World) -> Outcome {
+        (**self).decide(property, world)
+    }
+}
+
+/// The default [`ReferenceDecider::budget`]: sub-decisions evaluated per `decide` call.
+pub const DEFAULT_BUDGET: u64 = 2_000_000;
+
+/// The project's reference decider.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ReferenceDecider {
+    budget: u64,
+}
+
+impl Default for ReferenceDecider {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Decider for ReferenceDecider {
+    fn decide(&self, property: &Property, world: &World) -> Outcome {
+        self.run(property, world, false).0
+    }
+}
+
+impl ReferenceDecider {
+    /// A decider with the [`DEFAULT_BUDGET`].
+    pub const fn new() -> Self {
+        Self {
+            budget: DEFAULT_BUDGET,
+        }
+    }
+
+    /// A decider evaluating at most `budget` sub-decisions per call; past that, the remaining
+    /// branches are `Unknown(BudgetExhausted)` (Kleene still settles what it can).
+    pub const fn with_budget(budget: u64) -> Self {
+        Self { budget }
+    }
+
+    /// The step budget.
+    pub const fn budget(&self) -> u64 {
+        self.budget
+    }
+
+    /// [`Decider::decide`], with the tree of sub-decisions.
+    pub fn decide_traced(&self, property: &Property, world: &World) -> (Outcome, Trace) {
+        let (outcome, trace) = self.run(property, world, true);
+        (
+            outcome,
+            trace.unwrap_or_else(|| TraceBuilder::default().finish()),
+        )
+    }
+
+    /// The outcome of arbitrary bytes where a property is expected: raw bytes are `False`
+    /// (no challenge), a canonical encoding is decided as its property.
+    pub fn decide_bytes(&self, bytes: &[u8], world: &World) -> Outcome {
+        match Property::decode_canonical(bytes) {
+            Some(property) => self.decide(&property, world),
+            None => Outcome::FALSE_UNCHALLENGEABLE,
+        }
+    }
+
+    fn run(&self, property: &Property, world: &World, traced: bool) -> (Outcome, Option<Trace>) {
+        let mut eval = Evaluator {
+            world,
+            registry: &world.registry,
+            on_stack: HashSet::new(),
+            memo: HashMap::new(),
+            steps_left: self.budget,
+            exhausted: false,
+            cycle_hits: 0,
+            trace: traced.then(TraceBuilder::default),
+        };
+        let enc = property.encode();
+        let d = depth(&enc, &world.registry);
+        let outcome = if d > MAX_CHALLENGE_DEPTH {
+            let outcome = Outcome::Unknown {
+                why: UnknownReason::TooDeep(d),
+                pin: None,
+            };
+            if let Some(t) = &mut eval.trace {
+                t.enter(
+                    trace::predicate_label(&world.registry, property),
+                    format!("depth {d}"),
+                );
+                t.exit(trace::summarize_outcome(&world.registry, &outcome));
+            }
+            outcome
+        } else {
+            eval.property(property, enc).outcome
+        };
+        (outcome, eval.trace.map(TraceBuilder::finish))
+    }
+}
+
+/// A sub-decision: the outcome, and for a False `Not(q)` the witness of its (True) challenge
+/// `q`, which becomes the witness of `Not(Not(q))`.
+#[derive(Clone, Debug)]
+struct Res {
+    outcome: Outcome,
+    challenge_witness: Option<Vec<Bytes>>,
+}
+
+impl Res {
+    fn of(outcome: Outcome) -> Self {
+        Self {
+            outcome,
+            challenge_witness: None,
+        }
+    }
+}
+
+/// Collects the Unknown children of a connective: the first whose truth is undefined (the
+/// pin) and the first reason seen.
+#[derive(Default)]
+struct Unknowns {
+    pin: Option<Challenge>,
+    first_reason: Option<UnknownReason>,
+}
+
+impl Unknowns {
+    /// Records an Unknown challenge; `challenge` builds it only if it becomes the pin.
+    fn record(&mut self, outcome: &Outcome, challenge: impl FnOnce() -> Challenge) {
+        if let Outcome::Unknown { why, .. } = outcome {
+            if self.pin.is_none() && why.is_undefined() {
+                self.pin = Some(challenge());
+            }
+            if self.first_reason.is_none() {
+                self.first_reason = Some(why.clone());
+            }
+        }
+    }
+
+    fn any(&self) -> bool {
+        self.first_reason.is_some()
+    }
+
+    /// The Unknown outcome: pinned if some challenge is undefined, else the `fallback`
+    /// reason (e.g. an unusable hint), else the first reason.
+    fn outcome(self, fallback: Option<UnknownReason>) -> Outcome {
+        match self.pin {
+            Some(pin) => Outcome::Unknown {
+                why: UnknownReason::UndefinedChallenge,
+                pin: Some(pin),
+            },
+            None => Outcome::Unknown {
+                why: fallback
+                    .or(self.first_reason)
+                    .unwrap_or(UnknownReason::UndefinedChallenge),
+                pin: None,
+            },
+        }
+    }
+}
+
+struct Evaluator<'w> {
+    world: &'w World,
+    registry: &'w Registry,
+    on_stack: HashSet<Bytes>,
+    memo: HashMap<Bytes, (Res, Option<trace::TraceNode>)>,
+    steps_left: u64,
+    exhausted: bool,
+    cycle_hits: u64,
+    trace: Option<TraceBuilder>,
+}
+
+impl Evaluator<'_> {
+    /// Bytes where a property is expected: raw bytes are False; a property is decided.
+    /// Returns the decoded property too.
+    fn bytes(&mut self, bytes: &Bytes) -> (Option<Property>, Res) {
+        match Property::decode_canonical(bytes) {
+            Some(property) => {
+                let res = self.property(&property, bytes.clone());
+                (Some(property), res)
+            }
+            None => {
+                if let Some(t) = &mut self.trace {
+                    t.enter("raw", trace::short_hex(bytes));
+                    t.exit(trace::summarize_outcome(
+                        self.registry,
+                        &Outcome::FALSE_UNCHALLENGEABLE,
+                    ));
+                }
+                (None, Res::of(Outcome::FALSE_UNCHALLENGEABLE))
+            }
+        }
+    }
+
+    /// Decides `property`, whose canonical encoding is `enc`.
+    fn property(&mut self, property: &Property, enc: Bytes) -> Res {
+        if let Some((res, node)) = self.memo.get(&enc) {
+            let res = res.clone();
+            if let (Some(t), Some(node)) = (&mut self.trace, node.clone()) {
+                t.attach(node);
+            }
+            return res;
+        }
+        if let Some(t) = &mut self.trace {
+            t.enter(
+                trace::predicate_label(self.registry, property),
+                trace::summarize_inputs(self.registry, &property.inputs),
+            );
+        }
+        let res = if self.on_stack.contains(&enc) {
+            self.cycle_hits += 1;
+            Res::of(Outcome::Unknown {
+                why: UnknownReason::Cycle,
+                pin: None,
+            })
+        } else if self.steps_left == 0 {
+            self.exhausted = true;
+            Res::of(Outcome::Unknown {
+                why: UnknownReason::BudgetExhausted,
+                pin: None,
+            })
+        } else {
+            self.steps_left -= 1;
+            let cycles_before = self.cycle_hits;
+            self.on_stack.insert(enc.clone());
+            let res = self.dispatch(property);
+            self.on_stack.remove(&enc);
+            let cacheable = !self.exhausted && self.cycle_hits == cycles_before;
+            let node = self.close(&res);
+            if cacheable {
+                self.memo.insert(enc, (res.clone(), node));
+            }
+            return res;
+        };
+        self.close(&res);
+        res
+    }
+
+    fn close(&mut self, res: &Res) -> Option<trace::TraceNode> {
+        let registry = self.registry;
+        self.trace
+            .as_mut()
+            .and_then(|t| t.exit(trace::summarize_outcome(registry, &res.outcome)))
+    }
+
+    fn dispatch(&mut self, property: &Property) -> Res {
+        let inputs = &property.inputs;
+        match self.registry.kind(property.predicate) {
+            None => Res::of(Outcome::FALSE_UNCHALLENGEABLE),
+            Some(PredicateKind::Atomic(kind)) => Res::of(self.atomic(kind, inputs)),
+            Some(PredicateKind::Connective(kind)) => match (kind, &inputs[..]) {
+                (ConnectiveKind::Not, [p]) => self.not(p),
+                (ConnectiveKind::And, children) => Res::of(self.and(children)),
+                (ConnectiveKind::Or, children) => Res::of(self.or(children)),
+                (ConnectiveKind::ForAll, [_, name, body]) if self.is_invariant(name, body) => {
+                    Res::of(self.invariant_for_all(&inputs[0], name, body))
+                }
+                (ConnectiveKind::ForAll, [hint, name, body]) => {
+                    Res::of(self.for_all(hint, name, body))
+                }
+                (ConnectiveKind::ThereExists, [hint, name, body]) => {
+                    Res::of(self.there_exists(hint, name, body))
+                }
+                // Not without exactly one input, a quantifier without exactly three: no
+                // challenge fits, so the claim is True.
+                _ => Res::of(Outcome::TRUE_BY_PERIOD),
+            },
+        }
+    }
+
+    fn atomic(&self, kind: ovm_core::AtomicKind, inputs: &[Bytes]) -> Outcome {
+        match atomic::evaluate(kind, inputs, self.world) {
+            Truth::True => Outcome::True {
+                witness: Some(Vec::new()),
+            },
+            Truth::False => Outcome::FALSE_UNCHALLENGEABLE,
+            Truth::Undefined => Outcome::Unknown {
+                why: UnknownReason::NotWritten {
+                    storage: inputs
+                        .first()
+                        .and_then(|word| abi::decode_address(word))
+                        .unwrap_or_default(),
+                    key: inputs.get(1).cloned().unwrap_or_default(),
+                },
+                pin: None,
+            },
+        }
+    }
+
+    /// `Not(p)`: ¬p; its one challenge is `p` itself (a property); `Not(raw)` is True.
+    fn not(&mut self, p: &Bytes) -> Res {
+        let (inner, res) = self.bytes(p);
+        let Some(inner) = inner else {
+            return Res::of(Outcome::TRUE_BY_PERIOD);
+        };
+        let challenge = || Challenge::new(Vec::new(), inner.clone());
+        match res.outcome {
+            Outcome::True { witness } => Res {
+                outcome: Outcome::False {
+                    challenge: Some(challenge()),
+                },
+                challenge_witness: witness,
+            },
+            // `Not(Not(q))` with `q` True: the witness of `q` (set only by a False Not).
+            Outcome::False { .. } => Res::of(Outcome::True {
+                witness: res.challenge_witness,
+            }),
+            unknown => {
+                let mut unknowns = Unknowns::default();
+                unknowns.record(&unknown, challenge);
+                Res::of(unknowns.outcome(None))
+            }
+        }
+    }
+
+    /// `And(p0..pn)`: False at the lowest `i` whose `Not(p_i)` is True.
+    fn and(&mut self, children: &[Bytes]) -> Outcome {
+        let mut witnesses = Some(Vec::with_capacity(children.len()));
+        let mut unknowns = Unknowns::default();
+        for (i, p) in children.iter().enumerate() {
+            let challenge = || {
+                Challenge::new(
+                    vec![abi::encode_uint(i as u64)],
+                    not_of(self.registry, p.clone()),
+                )
+            };
+            let (_, res) = self.bytes(p);
+            match &res.outcome {
+                Outcome::False { .. } => {
+                    return Outcome::False {
+                        challenge: Some(challenge()),
+                    };
+                }
+                Outcome::True { witness } => match (&mut witnesses, witness) {
+                    (Some(all), Some(w)) => all.push(abi::encode_bytes_array(w)),
+                    _ => witnesses = None,
+                },
+                unknown => unknowns.record(unknown, challenge),
+            }
+        }
+        if unknowns.any() {
+            unknowns.outcome(None)
+        } else {
+            Outcome::True { witness: witnesses }
+        }
+    }
+
+    /// `Or(p0..pn)`: True at the lowest `i` whose branch is True (witness-decidable first).
+    fn or(&mut self, children: &[Bytes]) -> Outcome {
+        let mut first_true = false;
+        let mut unknowns = Unknowns::default();
+        let registry = self.registry;
+        let challenge = || Challenge::new(Vec::new(), or_challenge(registry, children));
+        for (i, p) in children.iter().enumerate() {
+            let (_, res) = self.bytes(p);
+            match res.outcome {
+                Outcome::True {
+                    witness: Some(mut w),
+                } => {
+                    w.insert(0, abi::encode_uint(i as u64));
+                    return Outcome::True { witness: Some(w) };
+                }
+                Outcome::True { witness: None } => first_true = true,
+                Outcome::False { .. } => {}
+                unknown => unknowns.record(&unknown, challenge),
+            }
+        }
+        if first_true {
+            return Outcome::TRUE_BY_PERIOD;
+        }
+        let challenge = challenge();
+        if !is_claimable_challenge(registry, &challenge.property) {
+            // No valid challenge exists.
+            return Outcome::TRUE_BY_PERIOD;
+        }
+        if unknowns.any() {
+            unknowns.outcome(None)
+        } else {
+            Outcome::False {
+                challenge: Some(challenge),
+            }
+        }
+    }
+
+    /// `subst(b, x, 0x) == b`: the body does not mention the variable.
+    fn is_invariant(&self, name: &[u8], body: &Bytes) -> bool {
+        subst(body, name, &[], self.registry) == *body
+    }
+
+    /// The quantifier's domain before admissibility: the hint's candidates (none if the hint is
+    /// unusable, with the reason), then `0x` and `enc(And())`, without repeats.
+    fn domain(&self, hint: &[u8]) -> (Vec<Bytes>, Option<UnknownReason>) {
+        let (candidates, failure) = match hint::candidates(hint, self.world) {
+            Ok(candidates) => (candidates, None),
+            Err(why) => (Vec::new(), Some(why)),
+        };
+        let fixed = [
+            Bytes::new(),
+            Property::new(
+                self.registry.connective_address(ConnectiveKind::And),
+                Vec::<Bytes>::new(),
+            )
+            .encode(),
+        ];
+        let mut seen = HashSet::new();
+        let values = candidates
+            .into_iter()
+            .chain(fixed)
+            .filter(|t| seen.insert(t.clone()))
+            .collect();
+        (values, failure)
+    }
+
+    /// The first admissible value of the domain (for a body that does not mention its
+    /// variable, every admissible value gives the same instance).
+    fn first_admissible(
+        &self,
+        kind: ConnectiveKind,
+        hint: &[u8],
+        name: &[u8],
+        body: &[u8],
+    ) -> Option<Bytes> {
+        let (values, _) = self.domain(hint);
+        values
+            .into_iter()
+            .find(|t| admissible_instance(self.registry, kind, name, body, t).is_some())
+    }
+
+    fn annotate(&mut self, name: &[u8], t: &[u8]) {
+        if let Some(trace) = &mut self.trace {
+            trace.annotate_last(format!(
+                "{} = {}",
+                String::from_utf8_lossy(name),
+                trace::short_hex(t)
+            ));
+        }
+    }
+
+    /// `ForAll(h, x, b)` whose body does not mention `x`: decided as `b`.
+    fn invariant_for_all(&mut self, hint: &[u8], name: &[u8], body: &Bytes) -> Outcome {
+        let (_, res) = self.bytes(body);
+        let t = self
+            .first_admissible(ConnectiveKind::ForAll, hint, name, body)
+            .unwrap_or_default();
+        let challenge = || Challenge::new(vec![t.clone()], not_of(self.registry, body.clone()));
+        match res.outcome {
+            Outcome::True { .. } => Outcome::TRUE_BY_PERIOD,
+            Outcome::False { .. } => Outcome::False {
+                challenge: Some(challenge()),
+            },
+            unknown => {
+                let mut unknowns = Unknowns::default();
+                unknowns.record(&unknown, challenge);
+                unknowns.outcome(None)
+            }
+        }
+    }
+
+    /// `ForAll(h, x, b)`: False at the first domain value `t` whose `Not(b[t])` is True.
+    fn for_all(&mut self, hint: &[u8], name: &[u8], body: &Bytes) -> Outcome {
+        let (values, failure) = self.domain(hint);
+        let mut unknowns = Unknowns::default();
+        for t in values {
+            let Some(instance) =
+                admissible_instance(self.registry, ConnectiveKind::ForAll, name, body, &t)
+            else {
+                continue;
+            };
+            let (_, res) = self.bytes(&instance);
+            self.annotate(name, &t);
+            let registry = self.registry;
+            let challenge = || Challenge::new(vec![t.clone()], not_of(registry, instance.clone()));
+            match &res.outcome {
+                Outcome::False { .. } => {
+                    return Outcome::False {
+                        challenge: Some(challenge()),
+                    };
+                }
+                Outcome::True { .. } => {}
+                unknown => unknowns.record(unknown, challenge),
+            }
+        }
+        if unknowns.any() || failure.is_some() {
+            unknowns.outcome(failure)
+        } else {
+            Outcome::TRUE_BY_PERIOD
+        }
+    }
+
+    /// `ThereExists(h, x, b)`: True at the first domain value `t` whose `b[t]` is True
+    /// (witness-decidable first); False when its challenge `ForAll(h, x, Not(b))` is True.
+    fn there_exists(&mut self, hint: &Bytes, name: &Bytes, body: &Bytes) -> Outcome {
+        let registry = self.registry;
+        let challenge = || {
+            Challenge::new(
+                Vec::new(),
+                there_exists_challenge(registry, hint, name, body),
+            )
+        };
+        let claimable = || is_claimable_challenge(registry, &challenge().property);
+        if self.is_invariant(name, body) {
+            let (_, res) = self.bytes(body);
+            return match res.outcome {
+                Outcome::True { witness } => {
+                    let t = self.first_admissible(ConnectiveKind::ThereExists, hint, name, body);
+                    Outcome::True {
+                        witness: witness.zip(t).map(|(mut w, t)| {
+                            w.insert(0, t);
+                            w
+                        }),
+                    }
+                }
+                _ if !claimable() => Outcome::TRUE_BY_PERIOD,
+                Outcome::False { .. } => Outcome::False {
+                    challenge: Some(challenge()),
+                },
+                unknown => {
+                    let mut unknowns = Unknowns::default();
+                    unknowns.record(&unknown, challenge);
+                    unknowns.outcome(None)
+                }
+            };
+        }
+        let (values, failure) = self.domain(hint);
+        let mut first_true = false;
+        let mut unknowns = Unknowns::default();
+        for t in values {
+            let Some(instance) =
+                admissible_instance(registry, ConnectiveKind::ThereExists, name, body, &t)
+            else {
+                continue;
+            };
+            let (_, res) = self.bytes(&instance);
+            self.annotate(name, &t);
+            match res.outcome {
+                Outcome::True {
+                    witness: Some(mut w),
+                } => {
+                    w.insert(0, t);
+                    return Outcome::True { witness: Some(w) };
+                }
+                Outcome::True { witness: None } => first_true = true,
+                Outcome::False { .. } => {}
+                unknown => unknowns.record(&unknown, challenge),
+            }
+        }
+        if first_true || !claimable() {
+            return Outcome::TRUE_BY_PERIOD;
+        }
+        match failure {
+            // The challenge `ForAll(h, x, Not(b))` reads the same unwritten storage: its truth
+            // is undefined, so it pins this claim.
+            Some(why) if why.is_undefined() && unknowns.pin.is_none() => Outcome::Unknown {
+                why: UnknownReason::UndefinedChallenge,
+                pin: Some(challenge()),
+            },
+            failure if unknowns.any() || failure.is_some() => unknowns.outcome(failure),
+            _ => Outcome::False {
+                challenge: Some(challenge()),
+            },
+        }
+    }
+}
