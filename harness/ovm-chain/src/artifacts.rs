@@ -1,0 +1,48 @@
+//! What `build.rs` compiled: the solc version, every contract's source and bytecode hashes,
+//! and the [`bundle_hash`] that names this exact set of contracts in vector provenance.
+//!
+//! The JSON artifacts themselves (`$OUT_DIR/artifacts/<Name>.json`) are read at compile time
+//! by [`crate::bindings`].
+
+use alloy_primitives::{B256, keccak256};
+
+/// One compiled contract of `contracts/src`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ContractInfo {
+    /// Contract name (unique across the sources).
+    pub name: &'static str,
+    /// Source file, relative to the contracts folder (e.g. `src/predicates/NotPredicate.sol`).
+    pub source: &'static str,
+    /// keccak256 of the creation bytecode (constructor arguments excluded).
+    pub creation_code_hash: B256,
+    /// keccak256 of the runtime bytecode as solc emitted it (immutables zeroed).
+    pub runtime_code_hash: B256,
+    /// Length of the runtime bytecode in bytes (EIP-170 limit: 24576).
+    pub runtime_code_len: usize,
+}
+
+mod generated {
+    use super::ContractInfo;
+    include!(concat!(env!("OUT_DIR"), "/manifest.rs"));
+}
+
+pub use generated::{CONTRACTS, CONTRACTS_DIR, SOLC_VERSION};
+
+/// The contract named `name`, if the build produced it.
+pub fn contract(name: &str) -> Option<&'static ContractInfo> {
+    CONTRACTS.iter().find(|c| c.name == name)
+}
+
+/// One hash over every compiled contract: `keccak256` of the concatenation, in name order, of
+/// `keccak256(name) ‖ runtime_code_hash`, followed by `keccak256(SOLC_VERSION)`.
+///
+/// Two builds with the same hash run the same code; vectors record it as their provenance.
+pub fn bundle_hash() -> B256 {
+    let mut buf = Vec::with_capacity(CONTRACTS.len() * 64 + 32);
+    for c in CONTRACTS {
+        buf.extend_from_slice(keccak256(c.name.as_bytes()).as_slice());
+        buf.extend_from_slice(c.runtime_code_hash.as_slice());
+    }
+    buf.extend_from_slice(keccak256(SOLC_VERSION.as_bytes()).as_slice());
+    keccak256(&buf)
+}
