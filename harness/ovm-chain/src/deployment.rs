@@ -195,6 +195,76 @@ impl From<Deployment> for Registry {
     }
 }
 
+/// The creation bytecode (constructor arguments excluded) of each of the sixteen contracts,
+/// in [`DEPLOYMENT_ORDER`]: the bundled build ([`CreationCodes::bundled`]) or any other
+/// implementation of the spec's ABI ([`Chain::deploy_codes`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CreationCodes(pub [Bytes; 16]);
+
+impl CreationCodes {
+    /// The contracts `build.rs` compiled from `contracts/src`.
+    pub fn bundled() -> Self {
+        Self([
+            Uac::BYTECODE.clone(),
+            b::NotPredicate::BYTECODE.clone(),
+            b::AndPredicate::BYTECODE.clone(),
+            b::OrPredicate::BYTECODE.clone(),
+            b::ForAllSuchThatQuantifier::BYTECODE.clone(),
+            b::ThereExistsSuchThatQuantifier::BYTECODE.clone(),
+            b::EqualPredicate::BYTECODE.clone(),
+            b::IsLessThanPredicate::BYTECODE.clone(),
+            b::IsValidSignaturePredicate::BYTECODE.clone(),
+            b::IsHashPreimagePredicate::BYTECODE.clone(),
+            b::IsContainedPredicate::BYTECODE.clone(),
+            b::HasIntersectionPredicate::BYTECODE.clone(),
+            b::IsSameAmountPredicate::BYTECODE.clone(),
+            b::IsStoredPredicate::BYTECODE.clone(),
+            b::VerifyInclusionPredicate::BYTECODE.clone(),
+            b::CommitmentContract::BYTECODE.clone(),
+        ])
+    }
+
+    /// The creation code of the contract `name` (one of [`DEPLOYMENT_ORDER`]).
+    pub fn get(&self, name: &str) -> Option<&Bytes> {
+        DEPLOYMENT_ORDER
+            .iter()
+            .position(|n| *n == name)
+            .map(|i| &self.0[i])
+    }
+
+    /// The codes keyed by contract name: every name of [`DEPLOYMENT_ORDER`] must be present
+    /// exactly once ([`ChainError::InvalidDeployment`] names the first missing or unknown one).
+    pub fn from_named(
+        named: impl IntoIterator<Item = (impl AsRef<str>, Bytes)>,
+    ) -> Result<Self, ChainError> {
+        let mut slots: [Option<Bytes>; 16] = Default::default();
+        for (name, code) in named {
+            let name = name.as_ref();
+            let Some(i) = DEPLOYMENT_ORDER.iter().position(|n| *n == name) else {
+                return Err(ChainError::InvalidDeployment(format!(
+                    "unknown contract {name:?} (expected one of {})",
+                    DEPLOYMENT_ORDER.join(", ")
+                )));
+            };
+            if slots[i].replace(code).is_some() {
+                return Err(ChainError::InvalidDeployment(format!(
+                    "contract {name:?} given twice"
+                )));
+            }
+        }
+        let mut codes: [Bytes; 16] = Default::default();
+        for (i, (slot, code)) in slots.into_iter().zip(codes.iter_mut()).enumerate() {
+            *code = slot.ok_or_else(|| {
+                ChainError::InvalidDeployment(format!(
+                    "no creation code for {}",
+                    DEPLOYMENT_ORDER[i]
+                ))
+            })?;
+        }
+        Ok(Self(codes))
+    }
+}
+
 fn initcode(bytecode: &Bytes, args: Vec<u8>) -> Bytes {
     let mut code = bytecode.to_vec();
     code.extend_from_slice(&args);
@@ -214,13 +284,27 @@ impl Chain {
         self.deploy_from(DEPLOYER, period)
     }
 
-    /// Deploys the sixteen contracts from `deployer` in [`DEPLOYMENT_ORDER`] and calls
+    /// Deploys the sixteen bundled contracts from `deployer` in [`DEPLOYMENT_ORDER`] and calls
     /// `initialize` (5 connectives, 9 atomics, the `CommitmentContract`). The deployment
     /// becomes this chain's [`Chain::deployment`].
     pub fn deploy_from(
         &mut self,
         deployer: Address,
         period: u64,
+    ) -> Result<Deployment, ChainError> {
+        self.deploy_codes(deployer, period, &CreationCodes::bundled())
+    }
+
+    /// Deploys the sixteen contracts of `codes` (any implementation of the spec's ABI, e.g.
+    /// another team's compiled artifacts) from `deployer`, with the spec's wiring: the UAC with
+    /// `constructor(uint256 period)`, each predicate with `constructor(address uac)`,
+    /// `CommitmentContract()` without arguments, then the one-shot `initialize`. The
+    /// deployment becomes this chain's [`Chain::deployment`].
+    pub fn deploy_codes(
+        &mut self,
+        deployer: Address,
+        period: u64,
+        codes: &CreationCodes,
     ) -> Result<Deployment, ChainError> {
         if period == 0 {
             return Err(ChainError::InvalidDeployment(
@@ -230,82 +314,17 @@ impl Chain {
         let d = Deployment::predicted(deployer, self.nonce(deployer), period);
         let uac_args = Uac::constructorCall {
             disputePeriod_: alloy_primitives::U256::from(period),
-        };
-        self.deploy_checked(
-            deployer,
-            "UniversalAdjudicationContract",
-            &Uac::BYTECODE,
-            uac_args.abi_encode(),
-            d.uac,
-        )?;
-        let predicate_args =
-            |uac: Address| b::NotPredicate::constructorCall { uac_: uac }.abi_encode();
-        let predicates: [(&str, &Bytes, Address); 14] = [
-            ("NotPredicate", &b::NotPredicate::BYTECODE, d.not),
-            ("AndPredicate", &b::AndPredicate::BYTECODE, d.and),
-            ("OrPredicate", &b::OrPredicate::BYTECODE, d.or),
-            (
-                "ForAllSuchThatQuantifier",
-                &b::ForAllSuchThatQuantifier::BYTECODE,
-                d.for_all,
-            ),
-            (
-                "ThereExistsSuchThatQuantifier",
-                &b::ThereExistsSuchThatQuantifier::BYTECODE,
-                d.there_exists,
-            ),
-            ("EqualPredicate", &b::EqualPredicate::BYTECODE, d.equal),
-            (
-                "IsLessThanPredicate",
-                &b::IsLessThanPredicate::BYTECODE,
-                d.is_less_than,
-            ),
-            (
-                "IsValidSignaturePredicate",
-                &b::IsValidSignaturePredicate::BYTECODE,
-                d.is_valid_signature,
-            ),
-            (
-                "IsHashPreimagePredicate",
-                &b::IsHashPreimagePredicate::BYTECODE,
-                d.is_hash_preimage,
-            ),
-            (
-                "IsContainedPredicate",
-                &b::IsContainedPredicate::BYTECODE,
-                d.is_contained,
-            ),
-            (
-                "HasIntersectionPredicate",
-                &b::HasIntersectionPredicate::BYTECODE,
-                d.has_intersection,
-            ),
-            (
-                "IsSameAmountPredicate",
-                &b::IsSameAmountPredicate::BYTECODE,
-                d.is_same_amount,
-            ),
-            (
-                "IsStoredPredicate",
-                &b::IsStoredPredicate::BYTECODE,
-                d.is_stored,
-            ),
-            (
-                "VerifyInclusionPredicate",
-                &b::VerifyInclusionPredicate::BYTECODE,
-                d.verify_inclusion,
-            ),
-        ];
-        for (name, bytecode, address) in predicates {
-            self.deploy_checked(deployer, name, bytecode, predicate_args(d.uac), address)?;
         }
-        self.deploy_checked(
-            deployer,
-            "CommitmentContract",
-            &b::CommitmentContract::BYTECODE,
-            Vec::new(),
-            d.commitment,
-        )?;
+        .abi_encode();
+        let predicate_args = b::NotPredicate::constructorCall { uac_: d.uac }.abi_encode();
+        for (i, ((name, address), code)) in d.all().into_iter().zip(&codes.0).enumerate() {
+            let args = match i {
+                0 => uac_args.clone(),
+                15 => Vec::new(),
+                _ => predicate_args.clone(),
+            };
+            self.deploy_checked(deployer, name, code, args, address)?;
+        }
         self.send_with_gas(deployer, d.uac, &d.initialize_call(), DEFAULT_GAS_LIMIT)?
             .into_result(Uac::initializeCall::SIGNATURE)?;
         self.deployment = Some(d);

@@ -36,7 +36,7 @@ pub mod scenarios;
 
 pub use artifacts::bundle_hash;
 pub use chain::{Chain, DEPLOYER, Snapshot, account};
-pub use deployment::Deployment;
+pub use deployment::{CreationCodes, Deployment};
 pub use errors::{ChainError, Revert};
 pub use events::OvmEvent;
 pub use outcome::{TxOutcome, TxRecord};

@@ -1,0 +1,431 @@
+//! The `ovm-conformance` command line over [`ovm_conformance::Runner`].
+//!
+//! ```text
+//! ovm-conformance [--json] [--decider NAME] [--contracts MANIFEST] [--jobs N] <COMMAND>
+//!   run [PATHS]…     run vectors (default: the whole suite under vectors/) on both halves
+//!   check [PATHS]…   run, and verify that `fill` would not change the files (writes nothing)
+//!   fill [PATHS]…    compute the expectations from the reference implementations and write them
+//!   replay FILE      run one vector with its full transcript (traces, probe)
+//!   coverage         spec rule id → number of vectors
+//! ```
+//!
+//! Exit code 0 only when everything conforms, 1 when something does not, 2 for usage or setup
+//! errors. `--json` prints one JSON line per vector and a summary line on stdout,
+//! byte-identical from run to run; timings and throughput go to stderr only.
+//!
+//! Another engine plugs into the command by building its own binary around [`run`] with a
+//! [`DeciderFactory`] that knows its name (see `harness/ovm-conformance/README.md`).
+
+use clap::{Args, Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+use ovm_conformance::{
+    Contracts, Coverage, FillOutcome, Runner, Status, Summary, VectorReport, discover,
+};
+use ovm_decider::{Decider, ReferenceDecider};
+use std::{
+    collections::BTreeMap,
+    ffi::OsString,
+    io::IsTerminal,
+    path::PathBuf,
+    process::ExitCode,
+    sync::atomic::{AtomicUsize, Ordering},
+    time::{Duration, Instant},
+};
+
+/// A decider the command can run, boxed so that engines are chosen at run time.
+pub type BoxedDecider = Box<dyn Decider + Send + Sync>;
+
+/// Resolves a `--decider NAME` the built-ins do not know (`None`: unknown name).
+pub type DeciderFactory = fn(&str) -> Option<BoxedDecider>;
+
+/// The command line.
+#[derive(Debug, Parser)]
+#[command(
+    name = "ovm-conformance",
+    version,
+    about = "Runs OVM conformance vectors on both halves (Rust decider, Solidity contracts on revm) and compares them."
+)]
+pub struct Cli {
+    /// Options shared by every command.
+    #[command(flatten)]
+    pub options: Options,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options shared by every command.
+#[derive(Debug, Args)]
+pub struct Options {
+    /// One JSON line per vector outcome plus a summary line on stdout (byte-stable).
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// The decider under test: `reference` (default), `budget:N` (the reference decider with a
+    /// step budget of N), or a name the binary's factory knows.
+    #[arg(long, global = true, value_name = "NAME", default_value = "reference")]
+    pub decider: String,
+    /// Plugged-in contracts: a JSON manifest naming each of the 16 contracts' artifact file.
+    #[arg(long, global = true, value_name = "MANIFEST")]
+    pub contracts: Option<PathBuf>,
+    /// Vectors run in parallel (default: the number of CPUs).
+    #[arg(long, global = true, value_name = "N")]
+    pub jobs: Option<usize>,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run vectors on both halves and compare (default: the whole suite under vectors/).
+    Run {
+        /// Vector files or folders.
+        paths: Vec<PathBuf>,
+    },
+    /// Run vectors and verify that `fill` would not change them (writes nothing).
+    Check {
+        /// Vector files or folders.
+        paths: Vec<PathBuf>,
+    },
+    /// Compute the expectations from the reference implementations and write them (refuses
+    /// when the two halves disagree).
+    Fill {
+        /// Vector files or folders.
+        paths: Vec<PathBuf>,
+    },
+    /// Run one vector with full trace output.
+    Replay {
+        /// The vector file.
+        file: PathBuf,
+    },
+    /// Print spec rule id → number of vectors.
+    Coverage,
+}
+
+/// The built-in deciders: `reference`, `budget:N`.
+pub fn builtin_decider(name: &str) -> Option<BoxedDecider> {
+    if name == "reference" {
+        return Some(Box::new(ReferenceDecider::new()));
+    }
+    let budget = name.strip_prefix("budget:")?.parse().ok()?;
+    Some(Box::new(ReferenceDecider::with_budget(budget)))
+}
+
+/// `ovm-conformance` with the built-in deciders only.
+pub fn main() -> ExitCode {
+    run(std::env::args_os(), |_| None)
+}
+
+/// Parses `args` and runs the command; `factory` resolves `--decider` names beyond the
+/// built-ins. Returns the process exit code (0: everything conforms).
+pub fn run(args: impl IntoIterator<Item = OsString>, factory: DeciderFactory) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return ExitCode::from(if err.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match execute(cli, factory) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn execute(cli: Cli, factory: DeciderFactory) -> Result<bool, String> {
+    let options = &cli.options;
+    if let Command::Coverage = cli.command {
+        return Ok(coverage(options));
+    }
+    let decider = builtin_decider(&options.decider)
+        .or_else(|| factory(&options.decider))
+        .ok_or_else(|| {
+            format!(
+                "unknown decider {:?} (built-in: `reference`, `budget:N`)",
+                options.decider
+            )
+        })?;
+    let mut flags = Vec::new();
+    if options.decider != "reference" {
+        flags.push(format!("--decider {}", options.decider));
+    }
+    let mut runner = Runner::with_decider(decider);
+    if let Some(manifest) = &options.contracts {
+        let contracts = Contracts::from_manifest(manifest).map_err(|e| e.to_string())?;
+        runner = runner.with_contracts(contracts);
+    }
+    let runner = runner.with_replay_flags(flags);
+    match &cli.command {
+        Command::Run { paths } => run_all(&runner, options, paths, Mode::Run),
+        Command::Check { paths } => run_all(&runner, options, paths, Mode::Check),
+        Command::Fill { paths } => fill(&runner, options, paths),
+        Command::Replay { file } => Ok(replay(&runner, options, file)),
+        Command::Coverage => Ok(coverage(options)),
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Run,
+    Check,
+}
+
+fn progress(len: usize) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(len as u64);
+    if let Ok(style) =
+        ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} {msg}")
+    {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// Runs `work` on every item with `jobs` threads; results in item order, with each item's
+/// wall time.
+fn parallel<T: Sync, R: Send>(
+    items: &[T],
+    jobs: usize,
+    bar: &ProgressBar,
+    work: impl Fn(&T) -> R + Sync,
+) -> Vec<(R, Duration)> {
+    let next = AtomicUsize::new(0);
+    let mut slots: Vec<Option<(R, Duration)>> = Vec::with_capacity(items.len());
+    slots.resize_with(items.len(), || None);
+    let results = std::sync::Mutex::new(slots);
+    std::thread::scope(|scope| {
+        for _ in 0..jobs.clamp(1, items.len().max(1)) {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(item) = items.get(i) else { break };
+                    let start = Instant::now();
+                    let result = work(item);
+                    let elapsed = start.elapsed();
+                    if let Ok(mut slots) = results.lock() {
+                        slots[i] = Some((result, elapsed));
+                    }
+                    bar.inc(1);
+                }
+            });
+        }
+    });
+    results
+        .into_inner()
+        .unwrap_or_default()
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+fn jobs(options: &Options) -> usize {
+    options.jobs.unwrap_or_else(|| {
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    })
+}
+
+fn files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    discover::expand(paths).map_err(|e| e.to_string())
+}
+
+fn run_all(
+    runner: &Runner<BoxedDecider>,
+    options: &Options,
+    paths: &[PathBuf],
+    mode: Mode,
+) -> Result<bool, String> {
+    let files = files(paths)?;
+    let setup = Instant::now();
+    let deployments = runner.deploy_for(&files).map_err(|e| e.to_string())?;
+    eprintln!(
+        "deployed {deployments} chain snapshot(s) in {:.2}s",
+        setup.elapsed().as_secs_f64()
+    );
+    let bar = progress(files.len());
+    let wall = Instant::now();
+    let results = parallel(&files, jobs(options), &bar, |path| match mode {
+        Mode::Run => runner.run_path(path),
+        Mode::Check => runner.check_path(path),
+    });
+    let wall = wall.elapsed();
+    bar.finish_and_clear();
+    let mut summary = Summary::default();
+    for (report, _) in &results {
+        summary.add(report);
+        if options.json {
+            println!("{}", report.json_line());
+        } else if report.status.conforms() {
+            println!("{}", report.line());
+        } else {
+            print!("{}", report.screen());
+        }
+    }
+    if options.json {
+        println!("{}", summary.json_line());
+    } else {
+        println!("{summary}");
+    }
+    eprint!("{}", throughput(&results, wall, runner));
+    Ok(summary.conforms())
+}
+
+fn throughput(
+    results: &[(VectorReport, Duration)],
+    wall: Duration,
+    runner: &Runner<BoxedDecider>,
+) -> String {
+    let mut per_kind: BTreeMap<&str, (u64, Duration)> = BTreeMap::new();
+    let mut games = 0;
+    let mut game_time = Duration::ZERO;
+    for (report, elapsed) in results {
+        if report.status == Status::Skipped {
+            continue;
+        }
+        let kind = report.kind.map_or("unreadable", |k| k.name());
+        let entry = per_kind.entry(kind).or_default();
+        entry.0 += 1;
+        entry.1 += *elapsed;
+        if report.stats.games > 0 {
+            games += report.stats.games;
+            game_time += *elapsed;
+        }
+    }
+    let rate = |n: u64, d: Duration| {
+        if n == 0 || d.is_zero() {
+            "—".to_owned()
+        } else {
+            format!("{:.1}", n as f64 / d.as_secs_f64())
+        }
+    };
+    let total: u64 = per_kind.values().map(|(n, _)| n).sum();
+    let mut out = format!(
+        "{total} vectors in {:.2}s wall ({} vectors/s) against {}\n",
+        wall.as_secs_f64(),
+        rate(total, wall),
+        runner.contracts().describe()
+    );
+    for (kind, (n, time)) in &per_kind {
+        out.push_str(&format!(
+            "  {kind:<10} {n:>5} vectors in {:>7.3}s thread time: {:>8} vectors/s\n",
+            time.as_secs_f64(),
+            rate(*n, *time)
+        ));
+    }
+    out.push_str(&format!(
+        "  games      {games:>5} on-chain games in {:>7.3}s thread time: {:>8} games/s\n",
+        game_time.as_secs_f64(),
+        rate(games, game_time)
+    ));
+    out
+}
+
+fn fill(
+    runner: &Runner<BoxedDecider>,
+    options: &Options,
+    paths: &[PathBuf],
+) -> Result<bool, String> {
+    if options.decider != "reference" {
+        return Err(
+            "fill computes expectations with the reference decider only (drop --decider)".into(),
+        );
+    }
+    let files = files(paths)?;
+    let bar = progress(files.len());
+    let results = parallel(&files, jobs(options), &bar, |path| runner.fill_path(path));
+    bar.finish_and_clear();
+    let mut ok = true;
+    let mut counts: BTreeMap<&str, u64> = BTreeMap::new();
+    for (fill, _) in &results {
+        let (word, reason) = match &fill.outcome {
+            FillOutcome::Written => ("written", String::new()),
+            FillOutcome::Unchanged => ("unchanged", String::new()),
+            FillOutcome::Skipped(why) => ("skipped", why.clone()),
+            FillOutcome::Refused(why) => {
+                ok = false;
+                ("refused", why.clone())
+            }
+        };
+        *counts.entry(word).or_default() += 1;
+        if options.json {
+            let line = serde_json::json!({
+                "vector": fill.report.path,
+                "name": fill.report.name,
+                "fill": word,
+                "reason": reason,
+            });
+            println!("{line}");
+        } else {
+            println!(
+                "{:<9} {}{}",
+                word.to_uppercase(),
+                fill.report.path,
+                if reason.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", reason.lines().next().unwrap_or(""))
+                }
+            );
+            if matches!(fill.outcome, FillOutcome::Refused(_))
+                && !fill.report.divergences.is_empty()
+            {
+                print!("{}", fill.report.screen());
+            }
+        }
+    }
+    if options.json {
+        println!(
+            "{}",
+            serde_json::json!({ "fill_summary": counts, "ok": ok })
+        );
+    } else {
+        let parts: Vec<String> = counts.iter().map(|(k, v)| format!("{v} {k}")).collect();
+        println!("fill: {}", parts.join(", "));
+    }
+    Ok(ok)
+}
+
+fn replay(runner: &Runner<BoxedDecider>, options: &Options, file: &std::path::Path) -> bool {
+    let (report, transcript) = runner.replay_path(file);
+    if options.json {
+        println!("{}", report.json_line());
+    } else {
+        print!("{}", report.screen());
+        print!("{transcript}");
+    }
+    report.conforms()
+}
+
+fn coverage(options: &Options) -> bool {
+    let files = match discover::vector_files(&discover::suite_dir()) {
+        Ok(files) => files,
+        Err(err) => {
+            eprintln!("error: {err}");
+            return false;
+        }
+    };
+    let coverage = Coverage::of(&files);
+    if options.json {
+        for (id, n) in &coverage.counts {
+            println!("{}", serde_json::json!({ "rule": id, "vectors": n }));
+        }
+        println!(
+            "{}",
+            serde_json::json!({
+                "coverage_summary": {
+                    "rules": coverage.counts.len(),
+                    "covered": coverage.counts.len() - coverage.gaps().len(),
+                    "gaps": coverage.gaps(),
+                    "unknown": coverage.unknown,
+                    "vectors": coverage.vectors,
+                }
+            })
+        );
+    } else {
+        print!("{}", coverage.table());
+    }
+    coverage.unknown.is_empty() && coverage.unreadable.is_empty()
+}

@@ -1,0 +1,85 @@
+//! The `ovm-conformance` binary end to end: exit codes, byte-stable `--json`, coverage.
+
+use std::process::Command;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_ovm-conformance"))
+}
+
+#[test]
+fn run_json_is_byte_identical_and_conforms() {
+    let a = bin().args(["run", "--json"]).output().unwrap();
+    let b = bin()
+        .args(["--json", "run", "--jobs", "1"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        a.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&a.stdout)
+    );
+    assert_eq!(a.stdout, b.stdout, "stdout differs between runs");
+    let text = String::from_utf8(a.stdout).unwrap();
+    let last = text.lines().last().unwrap();
+    assert!(last.starts_with("{\"summary\":"), "{last}");
+    assert!(last.contains("\"conforms\":true"), "{last}");
+    assert!(String::from_utf8_lossy(&a.stderr).contains("vectors/s"));
+}
+
+#[test]
+fn a_failing_vector_exits_1_and_bad_usage_exits_2() {
+    let dir = std::env::temp_dir().join(format!("ovm-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("flipped.json");
+    let text = std::fs::read_to_string(
+        ovm_conformance::discover::suite_dir().join("atomic/equal-text-and-hex.json"),
+    )
+    .unwrap()
+    .replace("\"expect\": \"true\"", "\"expect\": \"false\"");
+    std::fs::write(&path, text).unwrap();
+    let out = bin().arg("run").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("outcome flip"), "{stdout}");
+    assert!(stdout.contains("replay"), "{stdout}");
+    let check = bin().arg("check").arg(&path).output().unwrap();
+    assert_eq!(check.status.code(), Some(1));
+    assert_eq!(
+        bin().arg("nonsense").output().unwrap().status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        bin()
+            .args(["run", "--decider", "nope"])
+            .output()
+            .unwrap()
+            .status
+            .code(),
+        Some(2)
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn coverage_prints_every_rule() {
+    let out = bin().arg("coverage").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    for rule in ovm_conformance::rules::RULES {
+        assert!(stdout.contains(rule.id), "{}", rule.id);
+    }
+}
+
+#[test]
+fn replay_prints_the_transcript() {
+    let out = bin()
+        .args(["replay", "vectors/uac/claim-and-decide.json"])
+        .current_dir(ovm_conformance::discover::workspace_root())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("── transcript"), "{stdout}");
+    assert!(stdout.contains("CallerNotPredicate(alice)"), "{stdout}");
+}

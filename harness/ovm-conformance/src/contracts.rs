@@ -1,0 +1,256 @@
+//! Which contracts the chain half runs: the bundled build, or any set of compiled artifacts
+//! implementing the spec's ABI, named by a small JSON manifest.
+//!
+//! A manifest names each of the sixteen contracts' artifact file, relative to the manifest:
+//!
+//! ```json
+//! {
+//!   "contracts": {
+//!     "UniversalAdjudicationContract": "out/UniversalAdjudicationContract.json",
+//!     "NotPredicate": "out/NotPredicate.json",
+//!     "…": "one entry per name of ovm_chain::deployment::DEPLOYMENT_ORDER"
+//!   }
+//! }
+//! ```
+//!
+//! An artifact is a solc / foundry / hardhat JSON file holding the *creation* bytecode as
+//! `bytecode.object` (foundry), `bytecode` (a hex string, hardhat) or `evm.bytecode.object`
+//! (solc standard JSON); `0x` is optional. Unlinked library references are refused. The
+//! contracts are deployed with the spec's wiring (`ovm_chain::Chain::deploy_codes`).
+
+use ovm_chain::{CreationCodes, deployment::DEPLOYMENT_ORDER};
+use ovm_core::Bytes;
+use std::path::{Path, PathBuf};
+
+/// Why a manifest or one of its artifacts could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ManifestError {
+    /// A file could not be read.
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// A file is not the JSON expected.
+    #[error("{path}: {message}")]
+    Format {
+        /// The file.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// The manifest does not name every contract exactly once, or names an unknown one.
+    #[error("{path}: {message}")]
+    Contracts {
+        /// The manifest.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// The contracts the chain half deploys.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Contracts {
+    codes: CreationCodes,
+    manifest: Option<PathBuf>,
+}
+
+impl Default for Contracts {
+    fn default() -> Self {
+        Self::bundled()
+    }
+}
+
+impl Contracts {
+    /// The contracts bundled with the harness (`contracts/src`, compiled by ovm-chain).
+    pub fn bundled() -> Self {
+        Self {
+            codes: CreationCodes::bundled(),
+            manifest: None,
+        }
+    }
+
+    /// Plugged-in contracts: the creation codes of the sixteen contracts, from elsewhere.
+    pub fn plugged(codes: CreationCodes, manifest: Option<PathBuf>) -> Self {
+        Self { codes, manifest }
+    }
+
+    /// The contracts a manifest names (see the module docs).
+    pub fn from_manifest(path: impl AsRef<Path>) -> Result<Self, ManifestError> {
+        let path = path.as_ref();
+        let shown = path.display().to_string();
+        let manifest = read_json(path)?;
+        let Some(entries) = manifest.get("contracts").and_then(|c| c.as_object()) else {
+            return Err(ManifestError::Format {
+                path: shown,
+                message: "expected an object {\"contracts\": {\"<ContractName>\": \"<artifact path>\", …}}".into(),
+            });
+        };
+        let base = path.parent().unwrap_or_else(|| Path::new("."));
+        let mut named = Vec::with_capacity(entries.len());
+        for (name, file) in entries {
+            let Some(file) = file.as_str() else {
+                return Err(ManifestError::Format {
+                    path: shown,
+                    message: format!("contracts.{name}: expected the artifact's path as a string"),
+                });
+            };
+            named.push((name.clone(), artifact_bytecode(&base.join(file))?));
+        }
+        let codes = CreationCodes::from_named(named).map_err(|err| ManifestError::Contracts {
+            path: shown,
+            message: err.to_string(),
+        })?;
+        Ok(Self {
+            codes,
+            manifest: Some(path.to_path_buf()),
+        })
+    }
+
+    /// Whether these are the bundled contracts (then vectors' `filled_against` is compared
+    /// with [`ovm_chain::bundle_hash`]).
+    pub fn is_bundled(&self) -> bool {
+        self.manifest.is_none() && self.codes == CreationCodes::bundled()
+    }
+
+    /// The creation codes, in [`DEPLOYMENT_ORDER`].
+    pub fn codes(&self) -> &CreationCodes {
+        &self.codes
+    }
+
+    /// The manifest the contracts came from, if any.
+    pub fn manifest(&self) -> Option<&Path> {
+        self.manifest.as_deref()
+    }
+
+    /// A one-line description, for reports.
+    pub fn describe(&self) -> String {
+        match &self.manifest {
+            None if self.is_bundled() => {
+                format!("bundled contracts (bundle {})", ovm_chain::bundle_hash())
+            }
+            None => "plugged-in contracts".to_owned(),
+            Some(path) => format!("plugged-in contracts from {}", path.display()),
+        }
+    }
+}
+
+fn read_json(path: &Path) -> Result<serde_json::Value, ManifestError> {
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|source| ManifestError::Io {
+        path: shown.clone(),
+        source,
+    })?;
+    serde_json::from_str(&text).map_err(|err| ManifestError::Format {
+        path: shown,
+        message: format!("not JSON: {err}"),
+    })
+}
+
+/// The creation bytecode of one artifact file (foundry, hardhat or solc standard JSON).
+pub fn artifact_bytecode(path: &Path) -> Result<Bytes, ManifestError> {
+    let shown = path.display().to_string();
+    let json = read_json(path)?;
+    let hex = [
+        json.pointer("/bytecode/object"),
+        json.pointer("/bytecode"),
+        json.pointer("/evm/bytecode/object"),
+    ]
+    .into_iter()
+    .flatten()
+    .find_map(|v| v.as_str())
+    .ok_or_else(|| ManifestError::Format {
+        path: shown.clone(),
+        message: "no creation bytecode (looked for bytecode.object, bytecode, evm.bytecode.object)"
+            .into(),
+    })?;
+    parse_code(hex).map_err(|message| ManifestError::Format {
+        path: shown,
+        message,
+    })
+}
+
+fn parse_code(hex: &str) -> Result<Bytes, String> {
+    let digits = hex.strip_prefix("0x").unwrap_or(hex);
+    if digits.contains("__") {
+        return Err("the bytecode has unlinked library references (`__…__`)".into());
+    }
+    if digits.is_empty() {
+        return Err("the bytecode is empty (an interface or abstract contract?)".into());
+    }
+    if !digits.len().is_multiple_of(2) {
+        return Err("the bytecode has an odd number of hex digits".into());
+    }
+    let mut out = Vec::with_capacity(digits.len() / 2);
+    for pair in digits.as_bytes().chunks(2) {
+        let text = std::str::from_utf8(pair).map_err(|_| "the bytecode is not hex".to_owned())?;
+        out.push(u8::from_str_radix(text, 16).map_err(|_| format!("bad hex digits {text:?}"))?);
+    }
+    Ok(out.into())
+}
+
+/// Writes `dir/<Name>.json` (foundry shape) for each bundled contract and `dir/manifest.json`
+/// naming them: a manifest of the bundled contracts, to try the plug-in path or to use as a
+/// template. Returns the manifest's path.
+pub fn write_bundled_manifest(dir: &Path) -> Result<PathBuf, ManifestError> {
+    let io = |path: &Path| {
+        let path = path.display().to_string();
+        move |source| ManifestError::Io { path, source }
+    };
+    std::fs::create_dir_all(dir).map_err(io(dir))?;
+    let codes = CreationCodes::bundled();
+    let mut entries = serde_json::Map::new();
+    for (name, code) in DEPLOYMENT_ORDER.iter().zip(&codes.0) {
+        let file = format!("{name}.json");
+        let artifact = serde_json::json!({ "bytecode": { "object": code.to_string() } });
+        let path = dir.join(&file);
+        std::fs::write(&path, format!("{artifact:#}\n")).map_err(io(&path))?;
+        entries.insert((*name).to_owned(), serde_json::Value::String(file));
+    }
+    let manifest = serde_json::json!({ "contracts": entries });
+    let path = dir.join("manifest.json");
+    std::fs::write(&path, format!("{manifest:#}\n")).map_err(io(&path))?;
+    Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_parsing() {
+        assert_eq!(parse_code("0x6001").unwrap().as_ref(), &[0x60, 0x01]);
+        assert_eq!(parse_code("6001").unwrap().as_ref(), &[0x60, 0x01]);
+        assert!(parse_code("0x").is_err());
+        assert!(parse_code("0x600").is_err());
+        assert!(parse_code("0x60__$abc$__").is_err());
+        assert!(parse_code("0xzz").is_err());
+    }
+
+    #[test]
+    fn bundled_manifest_round_trips() {
+        let dir = std::env::temp_dir().join(format!("ovm-manifest-{}", std::process::id()));
+        let path = write_bundled_manifest(&dir).unwrap();
+        let contracts = Contracts::from_manifest(&path).unwrap();
+        assert_eq!(contracts.codes(), &CreationCodes::bundled());
+        assert!(!contracts.is_bundled(), "a manifest is plugged in");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn manifest_errors_name_the_file() {
+        let dir = std::env::temp_dir().join(format!("ovm-manifest-bad-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("m.json");
+        std::fs::write(&path, r#"{"contracts": {"NotPredicate": "missing.json"}}"#).unwrap();
+        let err = Contracts::from_manifest(&path).unwrap_err().to_string();
+        assert!(err.contains("missing.json"), "{err}");
+        std::fs::write(&path, r#"{"contracts": {}}"#).unwrap();
+        let err = Contracts::from_manifest(&path).unwrap_err().to_string();
+        assert!(err.contains("UniversalAdjudicationContract"), "{err}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -1,0 +1,255 @@
+//! The per-vector context: a fork of the deployed chain, the resolver, the decider's world and
+//! the namer; plus the on-chain probes the kinds share.
+
+use crate::{
+    RunError,
+    views::{CallView, Namer, chain_call},
+};
+use ovm_chain::{
+    Chain, ChainError, Deployment, Revert, account,
+    bindings::{AndPredicate, EqualPredicate, NotPredicate},
+};
+use ovm_core::{B256, Bytes, Property, Registry, U256};
+use ovm_decider::{Truth, World};
+use ovm_vectors::{Resolver, VectorFile};
+
+/// The account the runner claims with (`claimProperty` of the vector's claim).
+pub const CLAIMER: u64 = 900;
+/// The account the runner challenges and decides with.
+pub const CHALLENGER: u64 = 901;
+
+/// Everything one vector runs against.
+pub(crate) struct Ctx<'a, D: ?Sized> {
+    /// The fork of the deployed chain.
+    pub chain: Chain,
+    /// Its deployment.
+    pub d: Deployment,
+    /// Its registry.
+    pub registry: &'a Registry,
+    /// The vector's resolver (block offsets from [`Ctx::base`]).
+    pub resolver: Resolver<'a>,
+    /// The decider's world (registry, witness store, storage mirror).
+    pub world: World,
+    /// The decider under test.
+    pub decider: &'a D,
+    /// Readable names for reports and filled expectations.
+    pub namer: Namer,
+    /// The absolute block number of block offset 0.
+    pub base: u64,
+    /// The world's roots, as submitted before the vector runs (Plasma block, root).
+    pub roots: Vec<(U256, B256)>,
+}
+
+impl<'a, D: ?Sized> Ctx<'a, D> {
+    /// A context on `chain` (a fresh fork) for `file`: resolves the world, fills the witness
+    /// store and submits the world's roots on both sides.
+    pub fn new(
+        mut chain: Chain,
+        registry: &'a Registry,
+        decider: &'a D,
+        file: &VectorFile,
+    ) -> Result<Self, RunError> {
+        let d = chain.ovm()?;
+        let base = chain.block_number();
+        let contracts = [
+            ("UAC", d.uac),
+            ("CommitmentContract", d.commitment),
+            ("deployer", d.deployer),
+        ];
+        let resolver = Resolver::for_vector(registry, contracts, file)?.with_block_base(base);
+        let mut namer = Namer::new(registry, base);
+        for (name, address) in contracts {
+            namer.address(name, address);
+        }
+        for (name, signer) in resolver.signers() {
+            namer.address(name, signer.address());
+        }
+        if let Some(w) = file.world() {
+            for name in w.accounts.keys() {
+                if let Some(address) = resolver.lookup(name.as_str()) {
+                    namer.address(name.as_str(), address);
+                }
+            }
+        }
+        namer.address("runner", account(CLAIMER));
+        namer.address("challenger", account(CHALLENGER));
+        let mut world = World::new(registry.clone());
+        let mut roots = Vec::new();
+        if let Some(w) = file.world() {
+            for (bucket, entries) in &w.store {
+                for (i, entry) in entries.iter().enumerate() {
+                    let path = format!("world.store.{bucket}[{i}]");
+                    let key = resolver.input(&entry.key, &format!("{path}.key"))?;
+                    let value = resolver.input(&entry.value, &format!("{path}.value"))?;
+                    world.witnesses.insert(bucket.clone(), key, value);
+                }
+            }
+            for (i, root) in w.roots.iter().enumerate() {
+                let path = format!("world.roots[{i}]");
+                let word = resolver.word(&root.root, &format!("{path}.root"))?;
+                let block = U256::from(root.block);
+                world
+                    .storage
+                    .submit_root(d.commitment, block, word)
+                    .map_err(|err| RunError::Setup(format!("{path}: {err}")))?;
+                chain
+                    .submit_root(d.deployer, block, word)?
+                    .into_result(format!("{path}: submitRoot"))?;
+                roots.push((block, word));
+            }
+        }
+        Ok(Self {
+            chain,
+            d,
+            registry,
+            resolver,
+            world,
+            decider,
+            namer,
+            base,
+            roots,
+        })
+    }
+
+    /// Committed transactions and their gas so far.
+    pub fn tx_stats(&self) -> (u64, u64) {
+        (
+            self.chain.tx_log().len() as u64,
+            self.chain.total_gas_used(),
+        )
+    }
+}
+
+/// A view's answer: the value, or the revert (a view the spec says never reverts).
+pub(crate) type ViewResult<T> = Result<T, Revert>;
+
+/// Runs a view, separating a revert (an answer to compare) from a driver failure.
+pub(crate) fn view_result<T>(result: Result<T, ChainError>) -> Result<ViewResult<T>, RunError> {
+    match result {
+        Ok(value) => Ok(Ok(value)),
+        Err(ChainError::Reverted { revert, .. }) => Ok(Err(revert)),
+        Err(ChainError::Decode { function, reason }) => Ok(Err(Revert::Message(format!(
+            "undecodable return of {function}: {reason}"
+        )))),
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// Shows a view's answer: the value, or `reverted …`.
+pub(crate) fn show_view<T: std::fmt::Display>(namer: &Namer, result: &ViewResult<T>) -> String {
+    match result {
+        Ok(value) => value.to_string(),
+        Err(revert) => namer.show_call(&chain_call::<()>(&Err(revert.clone()))),
+    }
+}
+
+/// The on-chain three-valued truth of an atomic property (spec §5): `decide`, then, on a
+/// throwaway fork where the property is claimed, whether `decideTrue` / `decideFalse` succeed.
+#[derive(Clone, Debug)]
+pub(crate) struct ChainTruth {
+    /// `decide(inputs)`.
+    pub decide: ViewResult<bool>,
+    /// `decideTrue(inputs)` on the claimed game.
+    pub decide_true: CallView,
+    /// `decideFalse(inputs)` on the claimed game.
+    pub decide_false: CallView,
+}
+
+impl ChainTruth {
+    /// The truth these answers show, or `None` if they contradict each other.
+    pub fn truth(&self) -> Option<Truth> {
+        let named = |call: &CallView, name: &str| call.error().is_some_and(|e| e.name == name);
+        let truth = match (&self.decide_true, &self.decide_false) {
+            (CallView::Ok, f) if named(f, "NotFalse") => Truth::True,
+            (t, CallView::Ok) if named(t, "NotTrue") => Truth::False,
+            (t, f) if named(t, "NotTrue") && named(f, "NotFalse") => Truth::Undefined,
+            _ => return None,
+        };
+        (self.decide == Ok(truth == Truth::True)).then_some(truth)
+    }
+
+    /// A one-line summary.
+    pub fn show(&self, namer: &Namer) -> String {
+        format!(
+            "decide = {}, decideTrue {}, decideFalse {}",
+            show_view(namer, &self.decide),
+            namer.show_call(&self.decide_true),
+            namer.show_call(&self.decide_false),
+        )
+    }
+}
+
+/// Probes an atomic on-chain; `chain` is left as it was (apart from its transaction log).
+pub(crate) fn chain_truth(chain: &mut Chain, p: &Property) -> Result<ChainTruth, RunError> {
+    let decide = view_result(chain.decide(p))?;
+    let saved = chain.snapshot();
+    let _ = chain.claim_property(account(CLAIMER), p)?;
+    let inputs = p.inputs.clone();
+    let decide_true = chain_call(
+        &chain
+            .call(
+                account(CHALLENGER),
+                p.predicate,
+                &EqualPredicate::decideTrueCall {
+                    inputs: inputs.clone(),
+                },
+            )?
+            .result,
+    );
+    let decide_false = chain_call(
+        &chain
+            .call(
+                account(CHALLENGER),
+                p.predicate,
+                &EqualPredicate::decideFalseCall { inputs },
+            )?
+            .result,
+    );
+    chain.restore(&saved);
+    Ok(ChainTruth {
+        decide,
+        decide_true,
+        decide_false,
+    })
+}
+
+/// `isValidChallenge(p.inputs, ci, q)` on `p`'s predicate.
+pub(crate) fn chain_is_valid_challenge(
+    chain: &mut Chain,
+    p: &Property,
+    ci: &[Bytes],
+    q: &Property,
+) -> Result<ViewResult<bool>, RunError> {
+    let call = AndPredicate::isValidChallengeCall {
+        inputs: p.inputs.clone(),
+        challengeInputs: ci.to_vec(),
+        challenge: q.into(),
+    };
+    view_result(chain.view(p.predicate, &call))
+}
+
+/// `decideWithWitness(p.inputs, w)` on `p`'s predicate.
+pub(crate) fn chain_decide_with_witness(
+    chain: &mut Chain,
+    p: &Property,
+    w: &[Bytes],
+) -> Result<ViewResult<bool>, RunError> {
+    let call = NotPredicate::decideWithWitnessCall {
+        inputs: p.inputs.clone(),
+        witness: w.to_vec(),
+    };
+    view_result(chain.view(p.predicate, &call))
+}
+
+/// The game ids a list of on-chain events created, in order.
+pub(crate) fn created_games(events: &[ovm_chain::OvmEvent]) -> Vec<(B256, Property)> {
+    events
+        .iter()
+        .filter_map(|e| match e {
+            ovm_chain::OvmEvent::NewPropertyClaimed {
+                game_id, property, ..
+            } => Some((*game_id, property.clone())),
+            _ => None,
+        })
+        .collect()
+}

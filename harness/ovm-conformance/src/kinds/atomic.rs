@@ -1,0 +1,113 @@
+//! `atomic`: `ovm_decider::atomic::evaluate` (and the decider under test) against the
+//! contract's `decide`, with `decideTrue` / `decideFalse` on a fork where the property is
+//! claimed, so that "undefined" is observable on-chain: undefined ⇔ `decide` is false and both
+//! entry points revert (§5, §9 A).
+
+use super::KindRun;
+use crate::{
+    RunError,
+    ctx::{Ctx, chain_truth},
+    probe::truth_name,
+    report::{Divergence, DivergenceClass, NodeView},
+};
+use ovm_core::Property;
+use ovm_decider::{Decider, Truth, atomic};
+use ovm_vectors::AtomicVector;
+
+/// The decider's truth of a vector truth.
+pub(crate) fn from_vector(truth: ovm_vectors::Truth) -> Truth {
+    match truth {
+        ovm_vectors::Truth::True => Truth::True,
+        ovm_vectors::Truth::False => Truth::False,
+        ovm_vectors::Truth::Undefined => Truth::Undefined,
+    }
+}
+
+/// The vector truth of a decider truth.
+pub(crate) fn to_vector(truth: Truth) -> ovm_vectors::Truth {
+    match truth {
+        Truth::True => ovm_vectors::Truth::True,
+        Truth::False => ovm_vectors::Truth::False,
+        Truth::Undefined => ovm_vectors::Truth::Undefined,
+    }
+}
+
+pub(crate) fn run<D: Decider + ?Sized>(
+    ctx: &mut Ctx<'_, D>,
+    v: &AtomicVector,
+) -> Result<KindRun<AtomicVector>, RunError> {
+    let inputs = ctx.resolver.inputs(&v.inputs, "inputs")?;
+    let kind = v.predicate.0;
+    let p = Property::new(ctx.registry.atomic_address(kind), inputs.clone());
+    let reference = atomic::evaluate(kind, &inputs, &ctx.world);
+    let outcome = ctx.decider.decide(&p, &ctx.world);
+    let chain = chain_truth(&mut ctx.chain, &p)?;
+    let chain_shown = chain.show(&ctx.namer);
+    let what = format!("{} on {} input(s)", kind.name(), inputs.len());
+    let node = Some(NodeView {
+        path: "predicate".to_owned(),
+        property: ctx.namer.describe_property(&p),
+        decider: ctx.namer.show_outcome(&outcome),
+        chain: chain_shown.clone(),
+    });
+    let expected = v.expect.map(from_vector);
+    let with_sides = |d: Divergence| {
+        let d = match expected {
+            Some(e) => d.side("expected", truth_name(e)),
+            None => d,
+        };
+        d.side("decider", ctx.namer.show_outcome(&outcome))
+            .side("atomic::evaluate", truth_name(reference))
+            .side("chain", &chain_shown)
+            .at(node.clone())
+    };
+    let mut divergences = Vec::new();
+    if chain.decide.is_err() {
+        divergences.push(with_sides(Divergence::new(
+            DivergenceClass::RevertVsFalse,
+            format!("{what}: decide(inputs) must never revert"),
+        )));
+    }
+    match chain.truth() {
+        None => divergences.push(with_sides(Divergence::new(
+            DivergenceClass::OutcomeFlip,
+            format!("{what}: decide, decideTrue and decideFalse contradict each other"),
+        ))),
+        Some(t) if t != reference => divergences.push(with_sides(Divergence::new(
+            DivergenceClass::OutcomeFlip,
+            format!(
+                "{what}: chain {} vs reference {}",
+                truth_name(t),
+                truth_name(reference)
+            ),
+        ))),
+        Some(_) => {}
+    }
+    if outcome.truth() != reference {
+        divergences.push(with_sides(Divergence::new(
+            DivergenceClass::OutcomeFlip,
+            format!(
+                "{what}: decider {} vs reference {}",
+                truth_name(outcome.truth()),
+                truth_name(reference)
+            ),
+        )));
+    }
+    if divergences.is_empty()
+        && let Some(e) = expected
+        && e != reference
+    {
+        divergences.push(with_sides(Divergence::from_expect(
+            DivergenceClass::OutcomeFlip,
+            format!("{what}: expected {}", truth_name(e)),
+        )));
+    }
+    let mut filled = v.clone();
+    filled.expect = Some(to_vector(reference));
+    Ok(KindRun {
+        divergences,
+        filled: Ok(filled),
+        games: 0,
+        log: Vec::new(),
+    })
+}

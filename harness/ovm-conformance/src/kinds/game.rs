@@ -1,0 +1,353 @@
+//! `game`: the honest agent (`ovm_agent::play`, deciding with the decider under test) against
+//! the vector's scripted adversary. Compared: the decider's outcome for the claim in the
+//! initial world with `expect.decider`, the claim's final on-chain decision with
+//! `expect.decision`, invariant G (`GameRecord::check_g`), and the optional `blocks` (exact)
+//! and `gas` (a budget for the honest agent's transactions).
+
+use super::KindRun;
+use crate::{
+    RunError,
+    ctx::Ctx,
+    probe::probe,
+    report::{Divergence, DivergenceClass, Stats},
+};
+use ovm_agent::{Action, Actor, Adversary, GameSetup, Violation, play};
+use ovm_core::{Decision, Property, U256};
+use ovm_decider::{Challenge, Decider, Outcome};
+use ovm_vectors::{
+    Call, ChallengeExpr, DecisionName, GameExpectation, GameVector, Input, Outcome as OutcomeData,
+    Resolver,
+};
+
+/// The agent action of a vector call, and its sender.
+fn action(
+    r: &Resolver<'_>,
+    call: &Call,
+    path: &str,
+) -> Result<(ovm_core::Address, Action), RunError> {
+    let from = r.sender(call.from(), &format!("{path}.from"))?;
+    let p = |e, field: &str| r.property(e, &format!("{path}.{field}"));
+    let action = match call {
+        Call::ClaimProperty { property, .. } => Action::Claim(p(property, "property")?),
+        Call::Challenge {
+            property,
+            challenge_inputs,
+            challenge,
+            ..
+        } => Action::Challenge {
+            property: p(property, "property")?,
+            inputs: r.inputs(challenge_inputs, &format!("{path}.challenge_inputs"))?,
+            challenge: p(challenge, "challenge")?,
+        },
+        Call::RemoveChallenge {
+            property,
+            challenge,
+            ..
+        } => Action::RemoveChallenge {
+            property: p(property, "property")?,
+            challenge: p(challenge, "challenge")?,
+        },
+        Call::DecideClaimToTrue { id, .. } => {
+            Action::DecideClaimToTrue(r.game_id(id, &format!("{path}.id"))?)
+        }
+        Call::DecideClaimToFalse {
+            property,
+            challenge,
+            ..
+        } => Action::DecideClaimToFalse {
+            property: p(property, "property")?,
+            challenge: p(challenge, "challenge")?,
+        },
+        Call::DecideClaimWithWitness {
+            property, witness, ..
+        } => Action::DecideClaimWithWitness {
+            property: p(property, "property")?,
+            witness: r.inputs(witness, &format!("{path}.witness"))?,
+        },
+        Call::SetPredicateDecision {
+            property, decision, ..
+        } => Action::SetPredicateDecision {
+            property: p(property, "property")?,
+            decision: *decision,
+        },
+        Call::DecideTrue {
+            predicate, inputs, ..
+        } => Action::DecideTrue(Property::new(
+            r.atomic(*predicate),
+            r.inputs(inputs, &format!("{path}.inputs"))?,
+        )),
+        Call::DecideFalse {
+            predicate, inputs, ..
+        } => Action::DecideFalse(Property::new(
+            r.atomic(*predicate),
+            r.inputs(inputs, &format!("{path}.inputs"))?,
+        )),
+        Call::NotDecideTrue { inner, .. } => Action::NotDecideTrue(p(inner, "inner")?),
+        Call::AndDecideTrue { children, .. } => {
+            let mut ps = Vec::with_capacity(children.len());
+            for (i, c) in children.iter().enumerate() {
+                ps.push(p(c, &format!("children[{i}]"))?);
+            }
+            Action::AndDecideTrue(ps)
+        }
+        Call::SubmitRoot {
+            block_number, root, ..
+        } => Action::SubmitRoot {
+            block: U256::from(*block_number),
+            root: r.word(root, &format!("{path}.root"))?,
+        },
+    };
+    Ok((from, action))
+}
+
+fn resolve_challenge(
+    r: &Resolver<'_>,
+    c: &ChallengeExpr,
+    path: &str,
+) -> Result<Challenge, RunError> {
+    Ok(Challenge::new(
+        r.inputs(&c.inputs, &format!("{path}.inputs"))?,
+        r.property(&c.property, &format!("{path}.property"))?,
+    ))
+}
+
+/// Whether the decider's outcome is the expected one (for Unknown only the pin is written).
+fn outcome_matches(
+    r: &Resolver<'_>,
+    expected: &OutcomeData,
+    got: &Outcome,
+) -> Result<bool, RunError> {
+    let path = "expect.decider";
+    Ok(match (expected, got) {
+        (OutcomeData::True { witness: e }, Outcome::True { witness: g }) => match (e, g) {
+            (None, None) => true,
+            (Some(e), Some(g)) => r.inputs(e, &format!("{path}.true.witness"))? == *g,
+            _ => false,
+        },
+        (OutcomeData::False { challenge: e }, Outcome::False { challenge: g }) => match (e, g) {
+            (None, None) => true,
+            (Some(e), Some(g)) => {
+                resolve_challenge(r, e, &format!("{path}.false.challenge"))? == *g
+            }
+            _ => false,
+        },
+        (OutcomeData::Unknown { pin: e }, Outcome::Unknown { pin: g, .. }) => match (e, g) {
+            (None, None) => true,
+            (Some(e), Some(g)) => resolve_challenge(r, e, &format!("{path}.unknown.pin"))? == *g,
+            _ => false,
+        },
+        _ => false,
+    })
+}
+
+fn outcome_data(ctx: &Ctx<'_, impl Decider + ?Sized>, outcome: &Outcome) -> OutcomeData {
+    let inputs = |items: &[ovm_core::Bytes]| -> Vec<Input> {
+        items.iter().map(|i| ctx.namer.readable_input(i)).collect()
+    };
+    let challenge = |c: &Challenge| ChallengeExpr {
+        inputs: inputs(&c.inputs),
+        property: ctx.namer.expr(&c.property),
+    };
+    match outcome {
+        Outcome::True { witness } => OutcomeData::True {
+            witness: witness.as_deref().map(inputs),
+        },
+        Outcome::False { challenge: c } => OutcomeData::False {
+            challenge: c.as_ref().map(challenge),
+        },
+        Outcome::Unknown { pin, .. } => OutcomeData::Unknown {
+            pin: pin.as_ref().map(challenge),
+        },
+    }
+}
+
+fn violation_class(v: &Violation) -> DivergenceClass {
+    if v.is_unguarded() {
+        return DivergenceClass::UnguardedClaim;
+    }
+    match v {
+        Violation::Late { .. } | Violation::NotDecided { .. } => DivergenceClass::BlocksMismatch,
+        Violation::MirrorMismatch { .. } => DivergenceClass::StateMismatch,
+        _ => DivergenceClass::OutcomeFlip,
+    }
+}
+
+/// What running a game adds to the vector's counters.
+pub(crate) fn run<D: Decider>(
+    ctx: &mut Ctx<'_, D>,
+    v: &GameVector,
+    bundled: bool,
+) -> Result<(KindRun<GameVector>, Stats), RunError> {
+    if !bundled {
+        return Err(RunError::Setup(
+            "game vectors run on ovm-agent's own deployment of the bundled contracts; \
+             plugged-in contracts need ovm_agent to play on a given snapshot"
+                .to_owned(),
+        ));
+    }
+    let claim = ctx.resolver.property(&v.claim, "claim")?;
+    ctx.namer.property("claim", &claim);
+    let mut adversary = Adversary::new();
+    for (i, a) in v.adversary.iter().enumerate() {
+        let (from, act) = action(&ctx.resolver, &a.action, &format!("adversary[{i}].action"))?;
+        adversary = adversary.at(a.at_block, from, act);
+    }
+    let setup = GameSetup::new(v.period, claim.clone())
+        .adversary(adversary)
+        .roots(ctx.roots.clone())
+        .witnesses(ctx.world.witnesses.clone());
+    let outcome = ctx.decider.decide(&claim, &ctx.world);
+    let decider: &dyn Decider = ctx.decider;
+    let record = play(&setup, decider).map_err(|e| RunError::Setup(e.to_string()))?;
+    let shown = ctx.namer.show_outcome(&outcome);
+    let decision = record.root_decision;
+    let root = record.root_game();
+    let blocks = root.and_then(|g| g.decided_block.map(|b| b.saturating_sub(g.created_block)));
+    let agent_gas: u64 = record
+        .txs
+        .iter()
+        .filter(|t| t.actor == Actor::Agent)
+        .map(|t| t.gas)
+        .sum();
+    let chain_shown = format!(
+        "claim decided {decision:?}{} after {} block(s) of play; {} transaction(s), agent gas {agent_gas}",
+        blocks.map_or_else(String::new, |b| format!(" {b} block(s) after its creation")),
+        record.blocks_used,
+        record.txs.len(),
+    );
+    let mut divergences = Vec::new();
+    let violations = record.check_g();
+    if !violations.is_empty() {
+        let node = probe(
+            &mut ctx.chain,
+            &ctx.world,
+            ctx.decider,
+            &ctx.namer,
+            &claim,
+            "claim",
+        )?;
+        for violation in &violations {
+            let game = violation.game();
+            let entry = record.game(game);
+            let mut d = Divergence::new(
+                violation_class(violation),
+                format!("invariant G: {violation}"),
+            )
+            .side("decider", shown.clone())
+            .side("chain", chain_shown.clone());
+            if let Some(entry) = entry {
+                d = d.side(
+                    "game",
+                    format!(
+                        "{} game created at block {}, judged {:?}, decided {:?} at {:?}, challenge depth {}",
+                        entry.predicate,
+                        entry.created_block,
+                        entry.judgment,
+                        entry.decision,
+                        entry.decided_block,
+                        entry.d
+                    ),
+                );
+            }
+            divergences.push(d.at(node.first_divergent().cloned()));
+        }
+    }
+    let halves_agree = violations.is_empty();
+    let mut filled = v.clone();
+    let mut expect = v.expect.clone().unwrap_or(GameExpectation {
+        decider: outcome_data(ctx, &outcome),
+        decision: DecisionName::from(decision),
+        blocks: None,
+        gas: None,
+    });
+    if let Some(e) = &v.expect {
+        if !outcome_matches(&ctx.resolver, &e.decider, &outcome)? {
+            divergences.push(
+                Divergence::from_expect(
+                    DivergenceClass::OutcomeFlip,
+                    "the decider's outcome for the claim",
+                )
+                .side(
+                    "expected",
+                    serde_json::to_string(&e.decider).unwrap_or_default(),
+                )
+                .side("decider", shown.clone()),
+            );
+            expect.decider = outcome_data(ctx, &outcome);
+        }
+        if Decision::from(e.decision) != decision {
+            let d = if halves_agree {
+                Divergence::from_expect(DivergenceClass::OutcomeFlip, "the claim's final decision")
+            } else {
+                Divergence::new(DivergenceClass::OutcomeFlip, "the claim's final decision")
+            };
+            divergences.push(
+                d.side("expected", format!("{:?}", Decision::from(e.decision)))
+                    .side("decider", shown.clone())
+                    .side("chain", chain_shown.clone()),
+            );
+            expect.decision = DecisionName::from(decision);
+        }
+        if let Some(expected) = e.blocks
+            && blocks != Some(expected)
+        {
+            divergences.push(
+                Divergence::from_expect(
+                    DivergenceClass::BlocksMismatch,
+                    "blocks from the claim's creation to its decision",
+                )
+                .side("expected", expected.to_string())
+                .side(
+                    "chain",
+                    blocks.map_or_else(|| "not decided".to_owned(), |b| b.to_string()),
+                ),
+            );
+            expect.blocks = blocks;
+        }
+        if let Some(budget) = e.gas
+            && agent_gas > budget
+        {
+            divergences.push(
+                Divergence::from_expect(
+                    DivergenceClass::GasOverBudget,
+                    "gas of the honest agent's transactions",
+                )
+                .side("budget", budget.to_string())
+                .side("chain", agent_gas.to_string()),
+            );
+        }
+    }
+    filled.expect = Some(expect);
+    let stats = Stats {
+        txs: record.txs.len() as u64,
+        gas: record.total_gas,
+        games: record.games.len() as u64,
+    };
+    Ok((
+        KindRun {
+            divergences,
+            filled: Ok(filled),
+            games: 0,
+            log: record
+                .txs
+                .iter()
+                .map(|t| {
+                    let result = match (&t.error, &t.detail) {
+                        (None, _) => "ok".to_owned(),
+                        (Some(_), Some(detail)) => format!("reverted {detail}"),
+                        (Some(name), None) => format!("reverted {name}"),
+                    };
+                    format!(
+                        "block {:>3}  {:<9} {:<22} {}  gas {}",
+                        t.block,
+                        format!("{:?}", t.actor),
+                        t.function,
+                        result,
+                        t.gas
+                    )
+                })
+                .collect(),
+        },
+        stats,
+    ))
+}

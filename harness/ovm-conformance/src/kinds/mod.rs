@@ -1,0 +1,209 @@
+//! One module per vector kind. Each runs the vector on both halves, returns the divergences
+//! found and the vector with its expectations filled from what the halves computed (existing
+//! expectations that hold are kept as written, so `fill` changes only what is wrong or missing).
+
+use crate::{
+    RunError,
+    report::{Divergence, DivergenceClass},
+    views::{CallView, ErrorView, EventView, Namer},
+};
+use ovm_core::Bytes;
+use ovm_vectors::{CallResult, ErrorExpect, ErrorName, EventExpect, EventName, Resolver};
+
+pub(crate) mod atomic;
+pub(crate) mod challenge;
+pub(crate) mod encoding;
+pub(crate) mod game;
+pub(crate) mod uac;
+pub(crate) mod witness;
+
+/// What running one vector of a kind gave.
+pub(crate) struct KindRun<V> {
+    /// Every divergence found.
+    pub divergences: Vec<Divergence>,
+    /// The vector with its expectations filled, or why they cannot be written.
+    pub filled: Result<V, String>,
+    /// Games created on-chain.
+    pub games: u64,
+    /// A transcript line per call or transaction, for `replay`.
+    pub log: Vec<String>,
+}
+
+/// An expected error, resolved.
+pub(crate) struct ResolvedError {
+    pub name: String,
+    pub args: Option<Vec<Bytes>>,
+}
+
+impl ResolvedError {
+    pub fn new(resolver: &Resolver<'_>, e: &ErrorExpect, path: &str) -> Result<Self, RunError> {
+        let args = match &e.args {
+            Some(args) => Some(resolver.inputs(args, &format!("{path}.args"))?),
+            None => None,
+        };
+        Ok(Self {
+            name: e.name.as_str().to_owned(),
+            args,
+        })
+    }
+
+    pub fn matches(&self, got: &ErrorView) -> bool {
+        self.name == got.name
+            && self.args.as_ref().is_none_or(|args| {
+                args.len() == got.args.len()
+                    && args.iter().zip(&got.args).all(|(a, g)| *a == g.abi())
+            })
+    }
+
+    pub fn show(&self, namer: &Namer) -> String {
+        format!(
+            "reverted {}",
+            namer.show_expected(&self.name, self.args.as_deref())
+        )
+    }
+}
+
+/// An expected call result, resolved.
+pub(crate) enum ResolvedCall {
+    Ok,
+    Err(ResolvedError),
+}
+
+impl ResolvedCall {
+    pub fn new(resolver: &Resolver<'_>, r: &CallResult, path: &str) -> Result<Self, RunError> {
+        Ok(match r {
+            CallResult::Ok => Self::Ok,
+            CallResult::Error(e) => {
+                Self::Err(ResolvedError::new(resolver, e, &format!("{path}.error"))?)
+            }
+        })
+    }
+
+    pub fn matches(&self, got: &CallView) -> bool {
+        match (self, got) {
+            (Self::Ok, CallView::Ok) => true,
+            (Self::Err(e), CallView::Err(g)) => e.matches(g),
+            _ => false,
+        }
+    }
+
+    pub fn show(&self, namer: &Namer) -> String {
+        match self {
+            Self::Ok => "ok".to_owned(),
+            Self::Err(e) => e.show(namer),
+        }
+    }
+}
+
+/// The class of a disagreement between two call results, `reference` being the side that is
+/// taken as right (the model, or the expectation); `rejected` is the class of "the reference
+/// succeeds, the chain reverts".
+pub(crate) fn call_class(
+    reference_ok: bool,
+    chain: &CallView,
+    rejected: DivergenceClass,
+) -> DivergenceClass {
+    match (reference_ok, chain.is_ok()) {
+        (true, false) => rejected,
+        (false, true) => DivergenceClass::OutcomeFlip,
+        _ => DivergenceClass::WrongError,
+    }
+}
+
+/// The expectation that writes `error` (for fill); `None` for an error no vector can name
+/// (`Panic`, `Halted`, unknown revert data).
+pub(crate) fn error_expect(namer: &Namer, error: &ErrorView) -> Option<ErrorExpect> {
+    let name = ErrorName::parse(&error.name).ok()?;
+    Some(ErrorExpect::new(
+        name,
+        error.args.iter().map(|a| namer.input(a, false)),
+    ))
+}
+
+/// The expectation that writes `call` (for fill).
+pub(crate) fn call_expect(namer: &Namer, call: &CallView) -> Result<CallResult, String> {
+    match call {
+        CallView::Ok => Ok(CallResult::Ok),
+        CallView::Err(e) => error_expect(namer, e)
+            .map(CallResult::Error)
+            .ok_or_else(|| {
+                format!(
+                    "cannot write the error {} as an expectation",
+                    namer.show_error(e)
+                )
+            }),
+    }
+}
+
+/// Whether an expected event list matches.
+pub(crate) fn events_match(
+    resolver: &Resolver<'_>,
+    expected: &[EventExpect],
+    got: &[EventView],
+    path: &str,
+) -> Result<bool, RunError> {
+    if expected.len() != got.len() {
+        return Ok(false);
+    }
+    for (i, (e, g)) in expected.iter().zip(got).enumerate() {
+        if e.name.as_str() != g.name {
+            return Ok(false);
+        }
+        if let Some(args) = &e.args {
+            let args = resolver.inputs(args, &format!("{path}[{i}].args"))?;
+            if args.len() != g.args.len() || args.iter().zip(&g.args).any(|(a, b)| *a != b.abi()) {
+                return Ok(false);
+            }
+        }
+    }
+    Ok(true)
+}
+
+/// Shows an expected event list.
+pub(crate) fn show_expected_events(
+    resolver: &Resolver<'_>,
+    namer: &Namer,
+    expected: &[EventExpect],
+) -> String {
+    if expected.is_empty() {
+        return "(none)".to_owned();
+    }
+    expected
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let args = e
+                .args
+                .as_ref()
+                .and_then(|args| resolver.inputs(args, "").ok());
+            format!(
+                "[{i}] {}",
+                namer.show_expected(e.name.as_str(), args.as_deref())
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The expectations that write `events` (for fill).
+pub(crate) fn events_expect(
+    namer: &Namer,
+    events: &[EventView],
+) -> Result<Vec<EventExpect>, String> {
+    events
+        .iter()
+        .map(|e| {
+            let name = EventName::parse(&e.name)?;
+            let args = e
+                .args
+                .iter()
+                .enumerate()
+                .map(|(i, a)| namer.input(a, e.name == "NewPropertyClaimed" && i == 2))
+                .collect();
+            Ok(EventExpect {
+                name,
+                args: Some(args),
+            })
+        })
+        .collect()
+}

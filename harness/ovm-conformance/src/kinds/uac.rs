@@ -1,0 +1,454 @@
+//! `uac`: the steps run on the chain and on the UAC model (with the decider crate's mirrors as
+//! its oracle) call by call: success vs error name and arguments, events in order, and the
+//! final state of every game, challenge order included (§9 S).
+
+use super::{
+    KindRun, ResolvedCall, call_class, call_expect, events_expect, events_match,
+    show_expected_events,
+};
+use crate::{
+    RunError,
+    ctx::{Ctx, created_games},
+    kinds::challenge::model_views,
+    oracle::MirrorOracle,
+    report::{Divergence, DivergenceClass},
+    views::{
+        Arg, CallView, EventView, chain_call, chain_event, commitment_error_view, commitment_event,
+    },
+};
+use ovm_chain::TxOutcome;
+use ovm_core::{B256, ChallengeGame, Decision, Property, U256};
+use ovm_model::{CommitmentModel, UacModel};
+use ovm_vectors::{Call, DecisionName, GameExpect, Step, UacExpect, UacVector};
+
+fn show_game(namer: &crate::views::Namer, game: &ChallengeGame, base: u64) -> String {
+    if !game.exists() {
+        return "no game".to_owned();
+    }
+    let challenges: Vec<String> = game
+        .challenges
+        .iter()
+        .map(|c| namer.show_arg(&Arg::Word(*c)))
+        .collect();
+    format!(
+        "decision {:?}, challenges [{}], created at block offset {}",
+        game.decision,
+        challenges.join(", "),
+        game.created_block as i128 - base as i128
+    )
+}
+
+pub(crate) fn run<D: ?Sized>(
+    ctx: &mut Ctx<'_, D>,
+    v: &UacVector,
+) -> Result<KindRun<UacVector>, RunError> {
+    let registry = ctx.registry;
+    let mut model = UacModel::new(registry.clone(), v.period)
+        .map_err(|e| RunError::Setup(format!("period: {e}")))?;
+    let mut commitment = CommitmentModel::new(ctx.d.deployer);
+    for (block, root) in ctx.roots.clone() {
+        commitment
+            .submit_root(ctx.d.deployer, block, root)
+            .map_err(|e| RunError::Setup(format!("world.roots: {e}")))?;
+    }
+    let expect = v.expect.clone().unwrap_or_default();
+    let mut divergences = Vec::new();
+    let mut chain_results: Vec<CallView> = Vec::new();
+    let mut chain_events: Vec<EventView> = Vec::new();
+    let mut created: Vec<(B256, Property)> = Vec::new();
+    let mut results_hold = Vec::new();
+    let mut log = Vec::new();
+
+    for (si, step) in v.steps.iter().enumerate() {
+        let call = match step {
+            Step::Advance(n) => {
+                ctx.chain.advance(*n);
+                log.push(format!("steps[{si}]: advance {n} block(s)"));
+                continue;
+            }
+            Step::Call(call) => call,
+        };
+        let path = format!("steps[{si}].{}", call.method());
+        let r = &ctx.resolver;
+        let from = r.sender(call.from(), &format!("{path}.from"))?;
+        model.set_block_number(ctx.chain.block_number());
+        let oracle = MirrorOracle { world: &ctx.world };
+        let chain = &mut ctx.chain;
+        let namer = &mut ctx.namer;
+        let mut prop = |expr, field: &str| -> Result<Property, RunError> {
+            let p = r.property(expr, &format!("{path}.{field}"))?;
+            namer.property(namer.describe_property(&p), &p);
+            Ok(p)
+        };
+        let (what, rejected, model_view, outcome): (String, DivergenceClass, _, TxOutcome<()>) =
+            match call {
+                Call::ClaimProperty { property, .. } => {
+                    let p = prop(property, "property")?;
+                    (
+                        "claimProperty".to_owned(),
+                        DivergenceClass::OutcomeFlip,
+                        model_views(&model.claim_property(&p)),
+                        chain.claim_property(from, &p)?,
+                    )
+                }
+                Call::Challenge {
+                    property,
+                    challenge_inputs,
+                    challenge,
+                    ..
+                } => {
+                    let p = prop(property, "property")?;
+                    let q = prop(challenge, "challenge")?;
+                    let ci = r.inputs(challenge_inputs, &format!("{path}.challenge_inputs"))?;
+                    (
+                        "challenge".to_owned(),
+                        DivergenceClass::ChallengeRejectedOnChain,
+                        model_views(&model.challenge(&oracle, &p, &ci, &q)),
+                        chain.challenge(from, &p, &ci, &q)?,
+                    )
+                }
+                Call::RemoveChallenge {
+                    property,
+                    challenge,
+                    ..
+                } => {
+                    let p = prop(property, "property")?;
+                    let q = prop(challenge, "challenge")?;
+                    (
+                        "removeChallenge".to_owned(),
+                        DivergenceClass::OutcomeFlip,
+                        model_views(&model.remove_challenge(&p, &q)),
+                        chain.remove_challenge(from, &p, &q)?,
+                    )
+                }
+                Call::DecideClaimToTrue { id, .. } => {
+                    let id = r.game_id(id, &format!("{path}.id"))?;
+                    (
+                        "decideClaimToTrue".to_owned(),
+                        DivergenceClass::OutcomeFlip,
+                        model_views(&model.decide_claim_to_true(id)),
+                        chain.decide_claim_to_true(from, id)?,
+                    )
+                }
+                Call::DecideClaimToFalse {
+                    property,
+                    challenge,
+                    ..
+                } => {
+                    let p = prop(property, "property")?;
+                    let q = prop(challenge, "challenge")?;
+                    (
+                        "decideClaimToFalse".to_owned(),
+                        DivergenceClass::OutcomeFlip,
+                        model_views(&model.decide_claim_to_false(&p, &q)),
+                        chain.decide_claim_to_false(from, &p, &q)?,
+                    )
+                }
+                Call::DecideClaimWithWitness {
+                    property, witness, ..
+                } => {
+                    let p = prop(property, "property")?;
+                    let w = r.inputs(witness, &format!("{path}.witness"))?;
+                    (
+                        "decideClaimWithWitness".to_owned(),
+                        DivergenceClass::WitnessRejected,
+                        model_views(&model.decide_claim_with_witness(&oracle, &p, &w)),
+                        chain.decide_claim_with_witness(from, &p, &w)?,
+                    )
+                }
+                Call::SetPredicateDecision {
+                    property, decision, ..
+                } => {
+                    let p = prop(property, "property")?;
+                    (
+                        "setPredicateDecision".to_owned(),
+                        DivergenceClass::OutcomeFlip,
+                        model_views(&model.set_predicate_decision(from, &p, *decision)),
+                        chain.set_predicate_decision(from, &p, *decision)?,
+                    )
+                }
+                Call::DecideTrue {
+                    predicate, inputs, ..
+                }
+                | Call::DecideFalse {
+                    predicate, inputs, ..
+                } => {
+                    let inputs = r.inputs(inputs, &format!("{path}.inputs"))?;
+                    let p = Property::new(r.atomic(*predicate), inputs);
+                    namer.property(namer.describe_property(&p), &p);
+                    let truth = matches!(call, Call::DecideTrue { .. });
+                    if truth {
+                        (
+                            format!("{predicate}.decideTrue"),
+                            DivergenceClass::OutcomeFlip,
+                            model_views(&model.atomic_decide_true(&oracle, &p)),
+                            chain.decide_true(from, &p)?,
+                        )
+                    } else {
+                        (
+                            format!("{predicate}.decideFalse"),
+                            DivergenceClass::OutcomeFlip,
+                            model_views(&model.atomic_decide_false(&oracle, &p)),
+                            chain.decide_false(from, &p)?,
+                        )
+                    }
+                }
+                Call::NotDecideTrue { inner, .. } => {
+                    let inner = prop(inner, "inner")?;
+                    let not = ovm_decider::onchain::not_of(registry, inner.encode());
+                    namer.property(namer.describe_property(&not), &not);
+                    (
+                        "Not.decideTrue".to_owned(),
+                        DivergenceClass::OutcomeFlip,
+                        model_views(&model.not_decide_true(&inner)),
+                        chain.not_decide_true(from, &inner)?,
+                    )
+                }
+                Call::AndDecideTrue { children, .. } => {
+                    let mut ps = Vec::with_capacity(children.len());
+                    for (i, c) in children.iter().enumerate() {
+                        ps.push(prop(c, &format!("children[{i}]"))?);
+                    }
+                    (
+                        "And.decideTrue".to_owned(),
+                        DivergenceClass::OutcomeFlip,
+                        model_views(&model.and_decide_true(&ps)),
+                        chain.and_decide_true(from, &ps)?,
+                    )
+                }
+                Call::SubmitRoot {
+                    block_number, root, ..
+                } => {
+                    let root = r.word(root, &format!("{path}.root"))?;
+                    let block = U256::from(*block_number);
+                    let m = match commitment.submit_root(from, block, root) {
+                        Ok(events) => (CallView::Ok, events.iter().map(commitment_event).collect()),
+                        Err(e) => (CallView::Err(commitment_error_view(&e)), Vec::new()),
+                    };
+                    let outcome = chain.submit_root(from, block, root)?;
+                    if outcome.is_ok() {
+                        let _ = ctx.world.storage.submit_root(ctx.d.commitment, block, root);
+                    }
+                    (
+                        "submitRoot".to_owned(),
+                        DivergenceClass::OutcomeFlip,
+                        m,
+                        outcome,
+                    )
+                }
+            };
+        let what = format!(
+            "{path} ({what} from {})",
+            ctx.namer.show_arg(&Arg::Address(from))
+        );
+        let (m_call, m_events) = model_view;
+        let c_call = chain_call(&outcome.result);
+        let c_events: Vec<EventView> = outcome.events.iter().map(chain_event).collect();
+        created.extend(created_games(&outcome.events));
+        let call_index = chain_results.len();
+        let halves_agree = m_call == c_call;
+        if !halves_agree {
+            divergences.push(
+                Divergence::new(call_class(m_call.is_ok(), &c_call, rejected), &what)
+                    .side("model", ctx.namer.show_call(&m_call))
+                    .side("chain", ctx.namer.show_call(&c_call)),
+            );
+        } else if m_events != c_events {
+            divergences.push(
+                Divergence::new(DivergenceClass::EventMismatch, format!("{what}: events"))
+                    .side("model", ctx.namer.show_events(&m_events))
+                    .side("chain", ctx.namer.show_events(&c_events)),
+            );
+        }
+        let holds = match expect.results.as_ref().and_then(|r| r.get(call_index)) {
+            None => true,
+            Some(expected) => {
+                let expected = ResolvedCall::new(
+                    &ctx.resolver,
+                    expected,
+                    &format!("expect.results[{call_index}]"),
+                )?;
+                let holds = expected.matches(&c_call);
+                if !holds && halves_agree {
+                    divergences.push(
+                        Divergence::from_expect(
+                            call_class(matches!(expected, ResolvedCall::Ok), &c_call, rejected),
+                            &what,
+                        )
+                        .side("expected", expected.show(&ctx.namer))
+                        .side("model", ctx.namer.show_call(&m_call))
+                        .side("chain", ctx.namer.show_call(&c_call)),
+                    );
+                }
+                holds
+            }
+        };
+        log.push(format!(
+            "{what}: chain {}, model {}{}",
+            ctx.namer.show_call(&c_call),
+            ctx.namer.show_call(&m_call),
+            if c_events.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "; events {}",
+                    c_events
+                        .iter()
+                        .map(|e| ctx.namer.show_event(e))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            }
+        ));
+        results_hold.push(holds);
+        chain_results.push(c_call);
+        chain_events.extend(c_events);
+    }
+
+    // Final games: every game the model knows, and every game the chain created.
+    let base = ctx.base;
+    let mut ids: Vec<B256> = model.games().map(|(id, _)| id).collect();
+    for (id, _) in &created {
+        if !ids.contains(id) {
+            ids.push(*id);
+        }
+    }
+    for id in &ids {
+        let on_chain = ctx.chain.get_game(*id)?;
+        let in_model = model.get_game(*id);
+        if on_chain != in_model {
+            divergences.push(
+                Divergence::new(
+                    DivergenceClass::StateMismatch,
+                    format!(
+                        "final state of game {}",
+                        ctx.namer.show_arg(&Arg::Word(*id))
+                    ),
+                )
+                .side("model", show_game(&ctx.namer, &in_model, base))
+                .side("chain", show_game(&ctx.namer, &on_chain, base)),
+            );
+        }
+    }
+
+    let events_hold = match &expect.events {
+        None => true,
+        Some(expected) => {
+            let holds = events_match(&ctx.resolver, expected, &chain_events, "expect.events")?;
+            if !holds {
+                divergences.push(
+                    Divergence::from_expect(
+                        DivergenceClass::EventMismatch,
+                        "every event of the steps, in order",
+                    )
+                    .side(
+                        "expected",
+                        show_expected_events(&ctx.resolver, &ctx.namer, expected),
+                    )
+                    .side("chain", ctx.namer.show_events(&chain_events)),
+                );
+            }
+            holds
+        }
+    };
+
+    let mut games_filled = Vec::new();
+    let mut games_hold = true;
+    for (i, g) in expect.games.iter().flatten().enumerate() {
+        let path = format!("expect.games[{i}]");
+        let p = ctx
+            .resolver
+            .property(&g.property, &format!("{path}.property"))?;
+        let mut challenges = Vec::with_capacity(g.challenges.len());
+        for (j, c) in g.challenges.iter().enumerate() {
+            challenges.push(
+                ctx.resolver
+                    .game_id(c, &format!("{path}.challenges[{j}]"))?,
+            );
+        }
+        let expected = ChallengeGame {
+            property_hash: p.id(),
+            challenges,
+            decision: Decision::from(g.decision),
+            created_block: base.saturating_add(g.created_block),
+        };
+        let on_chain = ctx.chain.get_game(p.id())?;
+        let holds = if g.decision == DecisionName::Undecided && !on_chain.exists() {
+            false
+        } else {
+            on_chain == expected
+        };
+        if !holds {
+            games_hold = false;
+            divergences.push(
+                Divergence::from_expect(
+                    DivergenceClass::StateMismatch,
+                    format!("final state of game {}", ctx.namer.show_property(&p)),
+                )
+                .side("expected", show_game(&ctx.namer, &expected, base))
+                .side("chain", show_game(&ctx.namer, &on_chain, base)),
+            );
+            games_filled.push(game_expect(&ctx.namer, g.property.clone(), &on_chain, base));
+        } else {
+            games_filled.push(g.clone());
+        }
+    }
+
+    let filled = (|| -> Result<UacVector, String> {
+        let mut results = Vec::with_capacity(chain_results.len());
+        for (i, got) in chain_results.iter().enumerate() {
+            match expect.results.as_ref().and_then(|r| r.get(i)) {
+                Some(existing) if results_hold[i] => results.push(existing.clone()),
+                _ => results.push(call_expect(&ctx.namer, got)?),
+            }
+        }
+        let events = match &expect.events {
+            Some(existing) if events_hold => existing.clone(),
+            _ => events_expect(&ctx.namer, &chain_events)?,
+        };
+        let games = match &expect.games {
+            Some(_) if games_hold => expect.games.clone().unwrap_or_default(),
+            Some(_) => games_filled,
+            None => {
+                let mut all = Vec::with_capacity(created.len());
+                for (id, p) in &created {
+                    let game = ctx.chain.get_game(*id).map_err(|e| e.to_string())?;
+                    all.push(game_expect(&ctx.namer, ctx.namer.expr(p), &game, base));
+                }
+                all
+            }
+        };
+        Ok(UacVector {
+            expect: Some(UacExpect {
+                results: Some(results),
+                games: Some(games),
+                events: Some(events),
+            }),
+            ..v.clone()
+        })
+    })();
+    Ok(KindRun {
+        divergences,
+        filled,
+        games: created.len() as u64,
+        log,
+    })
+}
+
+fn game_expect(
+    namer: &crate::views::Namer,
+    property: ovm_vectors::Expr,
+    game: &ChallengeGame,
+    base: u64,
+) -> GameExpect {
+    GameExpect {
+        property,
+        decision: DecisionName::from(game.decision),
+        challenges: game
+            .challenges
+            .iter()
+            .map(|c| namer.input(&Arg::Word(*c), false))
+            .collect(),
+        created_block: game.created_block.saturating_sub(base),
+    }
+}

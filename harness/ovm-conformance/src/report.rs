@@ -1,0 +1,402 @@
+//! What running one vector produced: a [`VectorReport`] with its [`Status`] and
+//! [`Divergence`]s, printable as one screen ([`VectorReport::screen`]) or one JSON line
+//! ([`VectorReport::json_line`], byte-stable: no timings, no absolute paths).
+
+use ovm_vectors::Kind;
+use serde::Serialize;
+use std::fmt::{self, Write as _};
+
+/// The verdict on one vector.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Both halves agree with each other and with every expectation.
+    Pass,
+    /// At least one divergence.
+    Fail,
+    /// The vector conforms, but its `_info.filled_against` names other bundled contracts than
+    /// the ones that ran: its expectations must be re-filled (`ovm-conformance fill`).
+    Stale,
+    /// `_info.skip`: not run.
+    Skipped,
+    /// The vector could not be run: malformed file, unresolvable name, driver failure.
+    Error,
+}
+
+impl Status {
+    /// Whether this status counts as conforming (pass or skipped).
+    pub fn conforms(self) -> bool {
+        matches!(self, Self::Pass | Self::Skipped)
+    }
+
+    /// The lowercase name (`pass`, `fail`, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Pass => "pass",
+            Self::Fail => "fail",
+            Self::Stale => "stale",
+            Self::Skipped => "skipped",
+            Self::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// What kind of disagreement a [`Divergence`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DivergenceClass {
+    /// A truth value, decision or accept/reject verdict differs.
+    OutcomeFlip,
+    /// A challenge one side (or the expectation) accepts is rejected by `UAC.challenge`.
+    ChallengeRejectedOnChain,
+    /// A witness one side (or the expectation) accepts is rejected on-chain.
+    WitnessRejected,
+    /// The decider gives no witness for a property the chain decides with one (§9 W).
+    MissedWitness,
+    /// A view that must never revert (§4, §5) reverted where the other side answers.
+    RevertVsFalse,
+    /// Both sides fail, with different errors (name or arguments).
+    WrongError,
+    /// The honest agent used more gas than the vector's budget.
+    GasOverBudget,
+    /// `enc`/`id`, the property test, placeholders, `subst` or depth differ (§9 E).
+    EncodingMismatch,
+    /// The events of a call differ (names, arguments or order).
+    EventMismatch,
+    /// A game's final state differs (decision, challenges and their order, creation block).
+    StateMismatch,
+    /// A game took a different number of blocks than expected, or longer than §9 G allows.
+    BlocksMismatch,
+    /// An *unguarded claim* (§7): a value outside the hint's candidates refutes a claim the
+    /// decider judges True — a property of the claim, not a decider bug.
+    UnguardedClaim,
+}
+
+impl DivergenceClass {
+    /// The human name used on the divergence screen.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::OutcomeFlip => "outcome flip",
+            Self::ChallengeRejectedOnChain => "challenge rejected on-chain",
+            Self::WitnessRejected => "witness rejected",
+            Self::MissedWitness => "missed witness",
+            Self::RevertVsFalse => "revert vs false",
+            Self::WrongError => "wrong error",
+            Self::GasOverBudget => "gas over budget",
+            Self::EncodingMismatch => "encoding mismatch",
+            Self::EventMismatch => "event mismatch",
+            Self::StateMismatch => "game state mismatch",
+            Self::BlocksMismatch => "blocks mismatch",
+            Self::UnguardedClaim => "unguarded claim",
+        }
+    }
+}
+
+impl fmt::Display for DivergenceClass {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.title())
+    }
+}
+
+/// One side's view of the thing compared.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Side {
+    /// Who: `expected`, `decider`, `model`, `ovm-core`, `chain`, …
+    pub side: String,
+    /// What it says.
+    pub value: String,
+}
+
+/// The first node of the property tree where the two halves disagree.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct NodeView {
+    /// Where in the property (`claim`, `claim.And[1]`, `claim.challenge.Not[0]`, …).
+    pub path: String,
+    /// The node's predicate and a summary of its inputs.
+    pub property: String,
+    /// The decider's outcome there.
+    pub decider: String,
+    /// What the contracts answer there.
+    pub chain: String,
+}
+
+/// One disagreement.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Divergence {
+    /// Its class.
+    pub class: DivergenceClass,
+    /// What was compared (a check, a call, a step).
+    pub what: String,
+    /// Whether it is only a disagreement with the vector's expectation (both halves agree
+    /// with each other). `fill` refuses vectors whose halves disagree.
+    pub against_expect: bool,
+    /// Each side's view, in display order.
+    pub sides: Vec<Side>,
+    /// The first divergent node of the property tree, when the divergence concerns a property.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub node: Option<NodeView>,
+}
+
+impl Divergence {
+    /// A divergence between the halves.
+    pub fn new(class: DivergenceClass, what: impl Into<String>) -> Self {
+        Self {
+            class,
+            what: what.into(),
+            against_expect: false,
+            sides: Vec::new(),
+            node: None,
+        }
+    }
+
+    /// A divergence from the expectation only (the halves agree).
+    pub fn from_expect(class: DivergenceClass, what: impl Into<String>) -> Self {
+        Self {
+            against_expect: true,
+            ..Self::new(class, what)
+        }
+    }
+
+    /// Adds a side.
+    pub fn side(mut self, side: impl Into<String>, value: impl Into<String>) -> Self {
+        self.sides.push(Side {
+            side: side.into(),
+            value: value.into(),
+        });
+        self
+    }
+
+    /// Attaches the first divergent node.
+    pub fn at(mut self, node: Option<NodeView>) -> Self {
+        self.node = node;
+        self
+    }
+}
+
+/// Counters of one vector's run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Stats {
+    /// Committed transactions (root submissions, claims, calls, agent moves).
+    pub txs: u64,
+    /// Their gas.
+    pub gas: u64,
+    /// Games created on-chain.
+    pub games: u64,
+}
+
+/// The result of running one vector.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VectorReport {
+    /// The file, as shown (relative to the workspace root when inside it).
+    pub path: String,
+    /// The test name (`challenge::and-false-child`).
+    pub name: String,
+    /// The kind, if the file could be read.
+    pub kind: Option<Kind>,
+    /// `_info.description`, if the file could be read.
+    pub description: String,
+    /// The verdict.
+    pub status: Status,
+    /// Why: the skip reason, the error, the stale hash (empty for pass and fail).
+    pub reason: String,
+    /// Every disagreement found, in the order found.
+    pub divergences: Vec<Divergence>,
+    /// Counters.
+    pub stats: Stats,
+    /// The command that replays just this vector.
+    pub replay: String,
+}
+
+#[derive(Serialize)]
+struct JsonLine<'a> {
+    vector: &'a str,
+    name: &'a str,
+    kind: Option<&'static str>,
+    status: Status,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    reason: &'a str,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    divergences: &'a [Divergence],
+    txs: u64,
+    gas: u64,
+    games: u64,
+}
+
+impl VectorReport {
+    /// Whether the vector conforms (pass or skipped).
+    pub fn conforms(&self) -> bool {
+        self.status.conforms()
+    }
+
+    /// One JSON object on one line (no trailing newline), byte-identical from run to run.
+    pub fn json_line(&self) -> String {
+        let line = JsonLine {
+            vector: &self.path,
+            name: &self.name,
+            kind: self.kind.map(Kind::name),
+            status: self.status,
+            reason: &self.reason,
+            divergences: &self.divergences,
+            txs: self.stats.txs,
+            gas: self.stats.gas,
+            games: self.stats.games,
+        };
+        serde_json::to_string(&line).unwrap_or_else(|err| format!("{{\"error\":\"{err}\"}}"))
+    }
+
+    /// One line: `PASS  challenge::and-false-child`.
+    pub fn line(&self) -> String {
+        let mut out = format!("{:<7} {}", self.status.name().to_uppercase(), self.name);
+        if !self.reason.is_empty() && self.status != Status::Fail {
+            let _ = write!(out, "  ({})", first_line(&self.reason));
+        }
+        out
+    }
+
+    /// The divergence screen: the vector, each divergence with its class, both sides' views
+    /// and the first divergent node, and the command that replays just this vector.
+    pub fn screen(&self) -> String {
+        let rule = "═".repeat(78);
+        let mut out = String::new();
+        let _ = writeln!(out, "{rule}");
+        let _ = writeln!(
+            out,
+            "{}  {}  ({})",
+            self.status.name().to_uppercase(),
+            self.path,
+            self.kind.map_or("unknown kind", Kind::name)
+        );
+        let _ = writeln!(out, "vector    {}", self.name);
+        if !self.description.is_empty() {
+            let _ = writeln!(out, "          {}", self.description);
+        }
+        if !self.reason.is_empty() {
+            for (i, line) in self.reason.lines().enumerate() {
+                let label = if i == 0 { "reason" } else { "" };
+                let _ = writeln!(out, "{label:<10}{line}");
+            }
+        }
+        for (i, d) in self.divergences.iter().enumerate() {
+            let _ = writeln!(out, "{}", "─".repeat(78));
+            let origin = if d.against_expect {
+                "both halves agree; the expectation differs"
+            } else {
+                "the halves disagree"
+            };
+            let _ = writeln!(out, "#{:<8} {}  ({origin})", i + 1, d.class.title());
+            let _ = writeln!(out, "what      {}", d.what);
+            let width = d.sides.iter().map(|s| s.side.len()).max().unwrap_or(0);
+            for side in &d.sides {
+                write_block(&mut out, &format!("  {:<width$}", side.side), &side.value);
+            }
+            if let Some(node) = &d.node {
+                let _ = writeln!(out, "first divergent node  {}", node.path);
+                let _ = writeln!(out, "  property  {}", node.property);
+                write_block(&mut out, "  decider ", &node.decider);
+                write_block(&mut out, "  chain   ", &node.chain);
+            }
+        }
+        let _ = writeln!(out, "{}", "─".repeat(78));
+        let _ = writeln!(out, "replay    {}", self.replay);
+        out
+    }
+}
+
+fn first_line(text: &str) -> &str {
+    text.lines().next().unwrap_or("")
+}
+
+fn write_block(out: &mut String, label: &str, value: &str) {
+    let pad = " ".repeat(label.chars().count());
+    for (i, line) in value.lines().enumerate() {
+        let _ = writeln!(out, "{}  {line}", if i == 0 { label } else { &pad });
+    }
+    if value.is_empty() {
+        let _ = writeln!(out, "{label}  —");
+    }
+}
+
+impl fmt::Display for VectorReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.screen())
+    }
+}
+
+/// Counts of a run, per status and per kind.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Vectors run (all statuses).
+    pub total: u64,
+    /// Passed.
+    pub pass: u64,
+    /// Failed.
+    pub fail: u64,
+    /// Stale.
+    pub stale: u64,
+    /// Skipped.
+    pub skipped: u64,
+    /// Could not run.
+    pub error: u64,
+    /// Committed transactions.
+    pub txs: u64,
+    /// Their gas.
+    pub gas: u64,
+    /// Games created.
+    pub games: u64,
+    /// Vectors per kind, by kind name (sorted).
+    pub by_kind: std::collections::BTreeMap<String, u64>,
+}
+
+impl Summary {
+    /// Adds one report.
+    pub fn add(&mut self, report: &VectorReport) {
+        self.total += 1;
+        match report.status {
+            Status::Pass => self.pass += 1,
+            Status::Fail => self.fail += 1,
+            Status::Stale => self.stale += 1,
+            Status::Skipped => self.skipped += 1,
+            Status::Error => self.error += 1,
+        }
+        self.txs += report.stats.txs;
+        self.gas += report.stats.gas;
+        self.games += report.stats.games;
+        let kind = report.kind.map_or("unreadable", Kind::name);
+        *self.by_kind.entry(kind.to_owned()).or_default() += 1;
+    }
+
+    /// Whether everything conforms.
+    pub fn conforms(&self) -> bool {
+        self.fail == 0 && self.stale == 0 && self.error == 0
+    }
+
+    /// `{"summary": {…}}` on one line, byte-stable.
+    pub fn json_line(&self) -> String {
+        #[derive(Serialize)]
+        struct Line<'a> {
+            summary: &'a Summary,
+            conforms: bool,
+        }
+        serde_json::to_string(&Line {
+            summary: self,
+            conforms: self.conforms(),
+        })
+        .unwrap_or_default()
+    }
+}
+
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} vectors: {} passed, {} failed, {} stale, {} skipped, {} errors",
+            self.total, self.pass, self.fail, self.stale, self.skipped, self.error
+        )
+    }
+}

@@ -1,0 +1,551 @@
+//! The [`Runner`]: runs vectors on both halves with any [`Decider`] and any contracts, and
+//! fills or checks their expectations.
+
+use crate::{
+    RunError,
+    contracts::Contracts,
+    ctx::Ctx,
+    discover::{display_path, test_name},
+    kinds::{self, KindRun},
+    probe::probe,
+    report::{Divergence, Stats, Status, VectorReport},
+};
+use ovm_chain::{Chain, DEPLOYER, Deployment, Snapshot, bundle_hash};
+use ovm_core::{Property, Registry};
+use ovm_decider::{Decider, ReferenceDecider};
+use ovm_vectors::{DEFAULT_PERIOD, Hash32, Vector, VectorFile, load, to_pretty_json};
+use std::{
+    collections::BTreeMap,
+    path::Path,
+    sync::{Arc, Mutex},
+};
+
+/// The command prefix that replays one vector (run from the workspace root).
+pub const REPLAY_PREFIX: &str = "cargo run -q -p ovm-cli --";
+
+/// What running one vector computed, before it is judged.
+#[derive(Clone, Debug)]
+pub struct Execution {
+    /// Every divergence found.
+    pub divergences: Vec<Divergence>,
+    /// The vector with its expectations filled from the halves (and `filled_against` set to
+    /// [`bundle_hash`]), or why they cannot be written.
+    pub filled: Result<VectorFile, String>,
+    /// Counters.
+    pub stats: Stats,
+    /// A transcript line per call or transaction (uac steps, game transactions).
+    pub log: Vec<String>,
+}
+
+impl Execution {
+    /// Whether the two halves agree with each other (they may still disagree with the
+    /// vector's expectations).
+    pub fn halves_agree(&self) -> bool {
+        self.divergences.iter().all(|d| d.against_expect)
+    }
+}
+
+/// What `fill` did to one file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FillOutcome {
+    /// The file was rewritten.
+    Written,
+    /// The file already says what fill computes.
+    Unchanged,
+    /// Not filled: the halves disagree (the report shows how), or the result cannot be written.
+    Refused(String),
+    /// Not filled: `_info.skip`.
+    Skipped(String),
+}
+
+/// One file's fill.
+#[derive(Clone, Debug)]
+pub struct FillReport {
+    /// What was done.
+    pub outcome: FillOutcome,
+    /// The run it is based on.
+    pub report: VectorReport,
+}
+
+/// Runs vectors on both halves: the decider `D` (any [`Decider`]) with the decider crate's
+/// mirrors and the UAC model on the Rust side, the [`Contracts`] on revm on the other.
+///
+/// Deploys once per dispute period (a snapshot shared by every vector of that period, also
+/// across threads) and forks per vector.
+pub struct Runner<D = ReferenceDecider> {
+    decider: D,
+    contracts: Contracts,
+    registry: Registry,
+    snapshots: Mutex<BTreeMap<u64, Arc<Snapshot>>>,
+    replay_flags: Vec<String>,
+}
+
+impl Default for Runner {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Runner {
+    /// The reference decider against the bundled contracts.
+    pub fn new() -> Self {
+        Self::with_decider(ReferenceDecider::new())
+    }
+}
+
+impl<D> std::fmt::Debug for Runner<D> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Runner")
+            .field("contracts", &self.contracts.describe())
+            .finish_non_exhaustive()
+    }
+}
+
+/// The dispute period a vector's deployment uses.
+pub fn period_of(file: &VectorFile) -> u64 {
+    match &file.vector {
+        Vector::Challenge(v) => v.period.unwrap_or(DEFAULT_PERIOD),
+        Vector::Uac(v) => v.period,
+        Vector::Game(v) => v.period,
+        Vector::Encoding(_) | Vector::Atomic(_) | Vector::Witness(_) => DEFAULT_PERIOD,
+    }
+}
+
+type Lifted = (Vec<Divergence>, Result<Vector, String>, u64, Vec<String>);
+
+fn lift<V: Into<Vector>>(run: KindRun<V>) -> Lifted {
+    (
+        run.divergences,
+        run.filled.map(Into::into),
+        run.games,
+        run.log,
+    )
+}
+
+impl<D: Decider> Runner<D> {
+    /// `decider` against the bundled contracts.
+    pub fn with_decider(decider: D) -> Self {
+        Self {
+            decider,
+            contracts: Contracts::bundled(),
+            registry: Deployment::predicted(DEPLOYER, 0, DEFAULT_PERIOD).registry(),
+            snapshots: Mutex::new(BTreeMap::new()),
+            replay_flags: Vec::new(),
+        }
+    }
+
+    /// The same runner against other contracts.
+    pub fn with_contracts(mut self, contracts: Contracts) -> Self {
+        self.contracts = contracts;
+        self.snapshots = Mutex::new(BTreeMap::new());
+        self
+    }
+
+    /// Extra command-line flags the replay command must repeat (e.g. `--decider NAME`; the
+    /// contracts' `--contracts MANIFEST` is added by itself).
+    pub fn with_replay_flags(mut self, flags: impl IntoIterator<Item = String>) -> Self {
+        self.replay_flags = flags.into_iter().collect();
+        self
+    }
+
+    /// The decider under test.
+    pub fn decider(&self) -> &D {
+        &self.decider
+    }
+
+    /// The contracts under test.
+    pub fn contracts(&self) -> &Contracts {
+        &self.contracts
+    }
+
+    /// The deployment's registry (the same for every period).
+    pub fn registry(&self) -> &Registry {
+        &self.registry
+    }
+
+    /// The deployed chain for dispute period `period` (deployed on first use).
+    pub fn snapshot(&self, period: u64) -> Result<Arc<Snapshot>, RunError> {
+        let mut snapshots = self
+            .snapshots
+            .lock()
+            .map_err(|_| RunError::Setup("a thread panicked while deploying".into()))?;
+        if let Some(snapshot) = snapshots.get(&period) {
+            return Ok(Arc::clone(snapshot));
+        }
+        let mut chain = Chain::new();
+        let d = chain
+            .deploy_codes(DEPLOYER, period, self.contracts.codes())
+            .map_err(|err| {
+                RunError::Setup(format!("deploying {}: {err}", self.contracts.describe()))
+            })?;
+        if d.registry() != self.registry {
+            return Err(RunError::Setup(format!(
+                "the deployment for period {period} has unexpected addresses"
+            )));
+        }
+        let snapshot = Arc::new(chain.snapshot());
+        snapshots.insert(period, Arc::clone(&snapshot));
+        Ok(snapshot)
+    }
+
+    /// Deploys, ahead of running, every dispute period the readable vectors among `files`
+    /// use (so that per-vector timings exclude deployment); returns the number of periods.
+    pub fn deploy_for(&self, files: &[std::path::PathBuf]) -> Result<usize, RunError> {
+        let mut periods = std::collections::BTreeSet::new();
+        for file in files.iter().filter_map(|f| load(f).ok()) {
+            let period = period_of(&file);
+            if period == 0 {
+                continue;
+            }
+            if periods.insert((period, false)) {
+                self.snapshot(period)?;
+            }
+            if matches!(file.vector, Vector::Game(_))
+                && self.contracts.is_bundled()
+                && periods.insert((period, true))
+            {
+                ovm_agent::deployed_snapshot(period).map_err(|e| RunError::Setup(e.to_string()))?;
+            }
+        }
+        Ok(periods.len())
+    }
+
+    /// The command that replays `path` with this runner's settings.
+    pub fn replay_command(&self, path: &Path) -> String {
+        let mut command = format!("{REPLAY_PREFIX} replay {}", display_path(path));
+        if let Some(manifest) = self.contracts.manifest() {
+            command.push_str(&format!(" --contracts {}", manifest.display()));
+        }
+        for flag in &self.replay_flags {
+            command.push(' ');
+            command.push_str(flag);
+        }
+        command
+    }
+
+    fn fresh(&self, file: &VectorFile) -> Result<Ctx<'_, D>, RunError> {
+        let snapshot = self.snapshot(period_of(file))?;
+        Ctx::new(
+            Chain::from_snapshot(&snapshot),
+            &self.registry,
+            &self.decider,
+            file,
+        )
+    }
+
+    /// Runs `file` on both halves and compares, without judging it.
+    pub fn execute(&self, file: &VectorFile) -> Result<Execution, RunError> {
+        let mut ctx = self.fresh(file)?;
+        let mut extra = Stats::default();
+        let (divergences, vector, games, log) = match &file.vector {
+            Vector::Encoding(v) => lift(kinds::encoding::run(&mut ctx, v)?),
+            Vector::Atomic(v) => lift(kinds::atomic::run(&mut ctx, v)?),
+            Vector::Challenge(v) => lift(kinds::challenge::run(&mut ctx, v)?),
+            Vector::Witness(v) => lift(kinds::witness::run(&mut ctx, v)?),
+            Vector::Uac(v) => lift(kinds::uac::run(&mut ctx, v)?),
+            Vector::Game(v) => {
+                let (run, stats) = kinds::game::run(&mut ctx, v, self.contracts.is_bundled())?;
+                extra = stats;
+                lift(run)
+            }
+        };
+        let (txs, gas) = ctx.tx_stats();
+        let (txs, gas, games) = (txs + extra.txs, gas + extra.gas, games + extra.games);
+        let filled = vector.map(|vector| {
+            let mut info = file.info.clone();
+            info.filled_against = Some(Hash32(bundle_hash()));
+            VectorFile {
+                format: file.format,
+                info,
+                vector,
+            }
+        });
+        Ok(Execution {
+            divergences,
+            filled,
+            stats: Stats { txs, gas, games },
+            log,
+        })
+    }
+
+    fn blank_report(&self, path: &Path, file: Option<&VectorFile>) -> VectorReport {
+        VectorReport {
+            path: display_path(path),
+            name: test_name(path),
+            kind: file.map(VectorFile::kind),
+            description: file.map_or_else(String::new, |f| f.info.description.clone()),
+            status: Status::Pass,
+            reason: String::new(),
+            divergences: Vec::new(),
+            stats: Stats::default(),
+            replay: self.replay_command(path),
+        }
+    }
+
+    /// Loads and runs the vector at `path`. Never panics on bad input: a malformed file is a
+    /// report with [`Status::Error`] naming file, line and field.
+    pub fn run_path(&self, path: &Path) -> VectorReport {
+        match load(path) {
+            Ok(file) => self.run_file(&file, path),
+            Err(err) => VectorReport {
+                status: Status::Error,
+                reason: err.to_string(),
+                ..self.blank_report(path, None)
+            },
+        }
+    }
+
+    /// Runs a loaded vector (`path` names it in the report).
+    pub fn run_file(&self, file: &VectorFile, path: &Path) -> VectorReport {
+        self.judge(file, path).0
+    }
+
+    fn judge(&self, file: &VectorFile, path: &Path) -> (VectorReport, Option<Execution>) {
+        let mut report = self.blank_report(path, Some(file));
+        if let Some(reason) = &file.info.skip {
+            report.status = Status::Skipped;
+            report.reason.clone_from(reason);
+            return (report, None);
+        }
+        let execution = match self.execute(file) {
+            Ok(execution) => execution,
+            Err(err) => {
+                report.status = Status::Error;
+                report.reason = err.to_string();
+                return (report, None);
+            }
+        };
+        report.stats = execution.stats;
+        report.divergences.clone_from(&execution.divergences);
+        let stale = self.stale_reason(file);
+        report.status = if !report.divergences.is_empty() {
+            Status::Fail
+        } else if stale.is_some() {
+            Status::Stale
+        } else {
+            Status::Pass
+        };
+        if let Some(reason) = stale {
+            report.reason = reason;
+        }
+        (report, Some(execution))
+    }
+
+    /// Why `file` is stale against these contracts, if it is: its `filled_against` is not the
+    /// bundle hash of the bundled contracts that ran (never for plugged-in contracts).
+    pub fn stale_reason(&self, file: &VectorFile) -> Option<String> {
+        let filled = file.info.filled_against?;
+        let current = bundle_hash();
+        (self.contracts.is_bundled() && filled.0 != current).then(|| {
+            format!(
+                "stale: filled against contracts {filled}, the bundled contracts are {current}; re-fill with `ovm-conformance fill`"
+            )
+        })
+    }
+
+    /// `check`: runs the vector and verifies that `fill` would not change the file (every
+    /// expectation present and right, `filled_against` current), without writing.
+    pub fn check_path(&self, path: &Path) -> VectorReport {
+        let file = match load(path) {
+            Ok(file) => file,
+            Err(_) => return self.run_path(path),
+        };
+        let (mut report, execution) = self.judge(&file, path);
+        let Some(execution) = execution else {
+            return report;
+        };
+        if report.status != Status::Pass {
+            return report;
+        }
+        match execution.filled {
+            Err(message) => {
+                report.status = Status::Fail;
+                report.reason = format!("fill could not write the expectations: {message}");
+            }
+            Ok(mut filled) => {
+                if !self.contracts.is_bundled() {
+                    filled.info.filled_against = file.info.filled_against;
+                }
+                let text = std::fs::read_to_string(path).unwrap_or_default();
+                let wanted = to_pretty_json(&filled);
+                if text != wanted {
+                    report.status = Status::Fail;
+                    report.reason = format!(
+                        "`fill` would change this file:\n{}",
+                        first_difference(&text, &wanted)
+                    );
+                }
+            }
+        }
+        report
+    }
+
+    /// `fill`: computes the vector's expectations from the reference implementations and
+    /// writes them with [`to_pretty_json`] (byte-stable), setting `filled_against` to
+    /// [`bundle_hash`]. Refuses when the two halves disagree, and against plugged-in contracts.
+    pub fn fill_path(&self, path: &Path) -> FillReport {
+        let file = match load(path) {
+            Ok(file) => file,
+            Err(_) => {
+                let report = self.run_path(path);
+                return FillReport {
+                    outcome: FillOutcome::Refused(report.reason.clone()),
+                    report,
+                };
+            }
+        };
+        let (report, execution) = self.judge(&file, path);
+        let refuse = |why: String, report: VectorReport| FillReport {
+            outcome: FillOutcome::Refused(why),
+            report,
+        };
+        if !self.contracts.is_bundled() {
+            return refuse(
+                "fill writes expectations of the bundled contracts only (no --contracts)".into(),
+                report,
+            );
+        }
+        if report.status == Status::Skipped {
+            return FillReport {
+                outcome: FillOutcome::Skipped(report.reason.clone()),
+                report,
+            };
+        }
+        let Some(execution) = execution else {
+            return refuse(report.reason.clone(), report);
+        };
+        if !execution.halves_agree() {
+            return refuse(
+                "the two halves disagree; fix the divergence first".into(),
+                report,
+            );
+        }
+        let filled = match execution.filled {
+            Ok(filled) => filled,
+            Err(message) => return refuse(message, report),
+        };
+        match self.execute(&filled) {
+            Ok(again) if again.divergences.is_empty() => {}
+            Ok(again) => {
+                let first = again
+                    .divergences
+                    .first()
+                    .map_or_else(String::new, |d| d.what.clone());
+                return refuse(
+                    format!("the filled vector does not pass (a runner bug): {first}"),
+                    report,
+                );
+            }
+            Err(err) => return refuse(format!("the filled vector does not run: {err}"), report),
+        }
+        let text = to_pretty_json(&filled);
+        let current = std::fs::read_to_string(path).unwrap_or_default();
+        if text == current {
+            return FillReport {
+                outcome: FillOutcome::Unchanged,
+                report,
+            };
+        }
+        match std::fs::write(path, text) {
+            Ok(()) => FillReport {
+                outcome: FillOutcome::Written,
+                report,
+            },
+            Err(err) => refuse(format!("cannot write: {err}"), report),
+        }
+    }
+
+    /// `replay`: runs one vector and returns its report and a full transcript: the reference
+    /// decider's trace of the vector's property, the decider under test's outcome, and the
+    /// probe of the property tree against the contracts.
+    pub fn replay_path(&self, path: &Path) -> (VectorReport, String) {
+        let report = self.run_path(path);
+        let Ok(file) = load(path) else {
+            return (report, String::new());
+        };
+        let transcript = self
+            .transcript(&file)
+            .unwrap_or_else(|err| format!("(transcript unavailable: {err})\n"));
+        (report, transcript)
+    }
+
+    fn transcript(&self, file: &VectorFile) -> Result<String, RunError> {
+        let mut out = String::new();
+        let log = self.execute(file)?.log;
+        if !log.is_empty() {
+            out.push_str("── transcript\n");
+            for line in &log {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+        let mut ctx = self.fresh(file)?;
+        let mut properties: Vec<(String, Property)> = Vec::new();
+        match &file.vector {
+            Vector::Atomic(v) => {
+                let inputs = ctx.resolver.inputs(&v.inputs, "inputs")?;
+                properties.push((
+                    "predicate".into(),
+                    Property::new(ctx.registry.atomic_address(v.predicate.0), inputs),
+                ));
+            }
+            Vector::Challenge(v) => {
+                properties.push(("claim".into(), ctx.resolver.property(&v.claim, "claim")?));
+                properties.push((
+                    "challenge".into(),
+                    ctx.resolver.property(&v.challenge, "challenge")?,
+                ));
+            }
+            Vector::Witness(v) => {
+                properties.push(("claim".into(), ctx.resolver.property(&v.claim, "claim")?));
+            }
+            Vector::Game(v) => {
+                properties.push(("claim".into(), ctx.resolver.property(&v.claim, "claim")?));
+            }
+            Vector::Uac(_) | Vector::Encoding(_) => {}
+        }
+        let reference = ReferenceDecider::new();
+        for (name, p) in &properties {
+            ctx.namer.property(name.clone(), p);
+        }
+        for (name, p) in &properties {
+            let (outcome, trace) = reference.decide_traced(p, &ctx.world);
+            out.push_str(&format!("── reference decider trace of {name}\n{trace}"));
+            out.push_str(&format!(
+                "reference outcome: {}\n",
+                ctx.namer.show_outcome(&outcome)
+            ));
+            let tested = ctx.decider.decide(p, &ctx.world);
+            out.push_str(&format!(
+                "decider under test: {}\n",
+                ctx.namer.show_outcome(&tested)
+            ));
+            let node = probe(&mut ctx.chain, &ctx.world, ctx.decider, &ctx.namer, p, name)?;
+            out.push_str(&format!(
+                "── probe of {name} against the contracts (✗ = disagree)\n{}",
+                node.render()
+            ));
+        }
+        Ok(out)
+    }
+}
+
+/// The first line where two texts differ, as `line N: - old / + new`.
+fn first_difference(old: &str, new: &str) -> String {
+    let mut old_lines = old.lines();
+    let mut new_lines = new.lines();
+    let mut n = 1;
+    loop {
+        match (old_lines.next(), new_lines.next()) {
+            (Some(a), Some(b)) if a == b => n += 1,
+            (None, None) => return "(only the trailing newline differs)".into(),
+            (a, b) => {
+                return format!(
+                    "line {n}:\n- {}\n+ {}",
+                    a.unwrap_or("(end of file)"),
+                    b.unwrap_or("(end of file)")
+                );
+            }
+        }
+    }
+}
