@@ -199,9 +199,29 @@ pub fn deployed_snapshot(period: u64) -> Result<Arc<Snapshot>, PlayError> {
 ///
 /// [`PlayError::Deploy`] if the OVM cannot be deployed with this period (e.g. 0).
 pub fn play(setup: &GameSetup, decider: &dyn Decider) -> Result<GameRecord, PlayError> {
-    let snapshot = deployed_snapshot(setup.period)?;
-    let mut chain = Chain::from_snapshot(&snapshot);
+    play_on(&*deployed_snapshot(setup.period)?, setup, decider)
+}
+
+/// [`play`] on a fork of `snapshot`, an OVM deployment of any contracts implementing the
+/// spec's ABI (e.g. plugged-in ones, see `Chain::deploy_codes`).
+///
+/// # Errors
+///
+/// [`PlayError::Deploy`] if the snapshot holds no deployment, [`PlayError::PeriodMismatch`]
+/// if its dispute period is not `setup.period`.
+pub fn play_on(
+    snapshot: &Snapshot,
+    setup: &GameSetup,
+    decider: &dyn Decider,
+) -> Result<GameRecord, PlayError> {
+    let mut chain = Chain::from_snapshot(snapshot);
     let deployment = chain.ovm().map_err(PlayError::Deploy)?;
+    if deployment.period != setup.period {
+        return Err(PlayError::PeriodMismatch {
+            deployed: deployment.period,
+            requested: setup.period,
+        });
+    }
     let start = chain.block_number();
     let mut agent = HonestAgent::new(
         decider,

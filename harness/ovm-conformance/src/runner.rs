@@ -244,7 +244,8 @@ impl<D: Decider> Runner<D> {
             Vector::Witness(v) => lift(kinds::witness::run(&mut ctx, v)?),
             Vector::Uac(v) => lift(kinds::uac::run(&mut ctx, v)?),
             Vector::Game(v) => {
-                let (run, stats) = kinds::game::run(&mut ctx, v, self.contracts.is_bundled())?;
+                let snapshot = self.snapshot(period_of(file))?;
+                let (run, stats) = kinds::game::run(&mut ctx, v, &snapshot)?;
                 extra = stats;
                 lift(run)
             }

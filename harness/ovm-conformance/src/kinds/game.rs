@@ -1,4 +1,4 @@
-//! `game`: the honest agent (`ovm_agent::play`, deciding with the decider under test) against
+//! `game`: the honest agent (`ovm_agent::play_on`, deciding with the decider under test) against
 //! the vector's scripted adversary. Compared: the decider's outcome for the claim in the
 //! initial world with `expect.decider`, the claim's final on-chain decision with
 //! `expect.decision`, invariant G (`GameRecord::check_g`), and the optional `blocks` (exact)
@@ -11,7 +11,8 @@ use crate::{
     probe::probe,
     report::{Divergence, DivergenceClass, Stats},
 };
-use ovm_agent::{Action, Actor, Adversary, GameSetup, Violation, play};
+use ovm_agent::{Action, Actor, Adversary, GameSetup, Violation, play_on};
+use ovm_chain::Snapshot;
 use ovm_core::{Decision, Property, U256};
 use ovm_decider::{Challenge, Decider, Outcome};
 use ovm_vectors::{
@@ -172,19 +173,13 @@ fn violation_class(v: &Violation) -> DivergenceClass {
     }
 }
 
-/// What running a game adds to the vector's counters.
+/// Plays the game on a fork of `snapshot` (the runner's deployment of the contracts under
+/// test, before the world's roots) and returns what it adds to the vector's counters.
 pub(crate) fn run<D: Decider>(
     ctx: &mut Ctx<'_, D>,
     v: &GameVector,
-    bundled: bool,
+    snapshot: &Snapshot,
 ) -> Result<(KindRun<GameVector>, Stats), RunError> {
-    if !bundled {
-        return Err(RunError::Setup(
-            "game vectors run on ovm-agent's own deployment of the bundled contracts; \
-             plugged-in contracts need ovm_agent to play on a given snapshot"
-                .to_owned(),
-        ));
-    }
     let claim = ctx.resolver.property(&v.claim, "claim")?;
     ctx.namer.property("claim", &claim);
     let mut adversary = Adversary::new();
@@ -198,7 +193,7 @@ pub(crate) fn run<D: Decider>(
         .witnesses(ctx.world.witnesses.clone());
     let outcome = ctx.decider.decide(&claim, &ctx.world);
     let decider: &dyn Decider = ctx.decider;
-    let record = play(&setup, decider).map_err(|e| RunError::Setup(e.to_string()))?;
+    let record = play_on(snapshot, &setup, decider).map_err(|e| RunError::Setup(e.to_string()))?;
     let shown = ctx.namer.show_outcome(&outcome);
     let decision = record.root_decision;
     let root = record.root_game();
