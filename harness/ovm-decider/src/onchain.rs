@@ -72,12 +72,12 @@ pub fn admissible_instance(
         return None;
     }
     let instance = subst(body, name, t, registry);
-    let challenge = not_of(registry, instance.clone());
-    let measured = match kind {
-        ConnectiveKind::ThereExists => not_of(registry, challenge.encode()),
-        _ => challenge,
+    // depth(Not(q)) = 1 + depth(q): count the Nots instead of encoding them.
+    let nots = match kind {
+        ConnectiveKind::ThereExists => 2,
+        _ => 1,
     };
-    (depth(&measured.encode(), registry) <= MAX_CHALLENGE_DEPTH).then_some(instance)
+    (depth(&instance, registry) + nots <= MAX_CHALLENGE_DEPTH).then_some(instance)
 }
 
 /// Whether `t` is admissible (§2) for quantifier `kind` over `(name, body)`.
