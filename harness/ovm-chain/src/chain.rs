@@ -108,7 +108,12 @@ fn build_evm(db: Db, block: BlockEnv) -> Evm {
     Context::mainnet()
         .with_db(db)
         .with_block(block)
-        .modify_cfg_chained(|cfg| cfg.set_spec_and_mainnet_gas_params(SPEC))
+        .modify_cfg_chained(|cfg| {
+            cfg.set_spec_and_mainnet_gas_params(SPEC);
+            // Vectors impersonate contracts (e.g. `setPredicateDecision` sent by a predicate's
+            // address, spec §6), so senders with code are allowed (EIP-3607 off).
+            cfg.disable_eip3607 = true;
+        })
         .build_mainnet()
 }
 
