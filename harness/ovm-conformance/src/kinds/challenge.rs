@@ -14,8 +14,8 @@ use crate::{
     views::{CallView, EventView, Namer, chain_call, chain_event, model_error_view, model_event},
 };
 use ovm_chain::account;
-use ovm_core::{Bytes, Property};
-use ovm_decider::{Decider, onchain};
+use ovm_core::{Bytes, ConnectiveKind, Property};
+use ovm_decider::{Decider, World, hint, onchain};
 use ovm_model::{UacModel, UacResult};
 use ovm_vectors::{CallResult, ChallengeExpect, ChallengeVector, DEFAULT_PERIOD};
 
@@ -64,6 +64,21 @@ pub(crate) fn show_challenge(namer: &Namer, p: &Property, ci: &[Bytes], q: &Prop
         ci.join(", "),
         namer.show_property(q)
     )
+}
+
+/// Whether `challenge_inputs` challenge the `ForAll` claim with a value outside its domain
+/// (the hint's candidates, then `0x` and `enc(And())`, spec §7).
+fn outside_candidates(world: &World, claim: &Property, challenge_inputs: &[Bytes]) -> bool {
+    let registry = &world.registry;
+    let ([hint, _, _], [t]) = (&claim.inputs[..], challenge_inputs) else {
+        return false;
+    };
+    if registry.connective(claim.predicate) != Some(ConnectiveKind::ForAll) {
+        return false;
+    }
+    let empty_and = Property::new(registry.connective_address(ConnectiveKind::And), []).encode();
+    let in_hint = hint::candidates(hint, world).is_ok_and(|candidates| candidates.contains(t));
+    !(in_hint || t.is_empty() || *t == empty_and)
 }
 
 pub(crate) fn run<D: Decider + ?Sized>(
@@ -221,9 +236,16 @@ pub(crate) fn run<D: Decider + ?Sized>(
                     &q,
                     "challenge",
                 )?;
+                // A True challenge with a value outside the hint's candidates breaks §7's
+                // optimistic assumption: an unguarded claim, not a decider bug.
+                let class = if outside_candidates(&ctx.world, &p, &ci) {
+                    DivergenceClass::UnguardedClaim
+                } else {
+                    DivergenceClass::OutcomeFlip
+                };
                 divergences.push(
                     Divergence::new(
-                        DivergenceClass::OutcomeFlip,
+                        class,
                         "a True claim has an accepted challenge that is True too (§9 C)",
                     )
                     .side("decider on claim", ctx.namer.show_outcome(&outcome))

@@ -1,0 +1,323 @@
+//! The layers: one module per §9 invariant, each with its generated case, its check (both
+//! halves, compared) and its regression vector.
+
+pub mod atomic;
+pub mod challenge;
+pub mod encoding;
+pub mod sequence;
+pub mod witness;
+
+use crate::{
+    divergence::{Divergence, Layer},
+    env::Env,
+    subject::Subject,
+};
+use alloy_sol_types::SolCall;
+use ovm_chain::Chain;
+use ovm_core::{Address, Bytes, ConnectiveKind, Property, Registry, abi, depth};
+use ovm_decider::{World, hint, onchain};
+use ovm_vectors::VectorFile;
+use proptest::strategy::BoxedStrategy;
+use std::collections::HashSet;
+
+/// What a layer check runs with: the chain half's environment and the Rust half.
+#[derive(Clone, Copy)]
+pub struct Cx<'a> {
+    /// The chain half.
+    pub env: &'a Env,
+    /// The Rust half.
+    pub subject: &'a dyn Subject,
+}
+
+/// One layer: its case, how to generate it, check it and write it as a vector.
+pub trait FuzzLayer {
+    /// The generated case (shrinkable).
+    type Case: Clone + std::fmt::Debug;
+    /// Which layer.
+    const LAYER: Layer;
+    /// The case strategy; `depth` bounds nested connectives.
+    fn strategy(env: &Env, depth: u32) -> BoxedStrategy<Self::Case>;
+    /// Runs both halves on `case`: a short deterministic summary, or the divergence.
+    fn check(cx: Cx<'_>, case: &Self::Case) -> Result<String, Divergence>;
+    /// The regression vector of a failing case (no `expect`: the halves must agree).
+    fn to_vector(cx: Cx<'_>, case: &Self::Case, divergence: &Divergence) -> Option<VectorFile>;
+}
+
+/// A view call on `chain`: the return value, or a divergence (views never revert).
+pub(crate) fn view<C: SolCall>(
+    cx: Cx<'_>,
+    layer: Layer,
+    chain: &mut Chain,
+    to: Address,
+    call: &C,
+) -> Result<C::Return, Divergence> {
+    cx.env
+        .timed(|| chain.view(to, call))
+        .map_err(|e| Divergence::bug(layer, "view-failed", C::SIGNATURE, e.to_string()))
+}
+
+/// A chain-driver failure (not a contract revert) as a divergence.
+pub(crate) fn driver(layer: Layer, what: &str, e: impl std::fmt::Display) -> Divergence {
+    Divergence::bug(layer, "driver-error", what, e.to_string())
+}
+
+/// The name of `property`'s predicate in `registry` (`"unregistered"` otherwise).
+pub fn predicate_name(registry: &Registry, property: &Property) -> String {
+    registry
+        .kind(property.predicate)
+        .map_or("unregistered", |k| k.name())
+        .to_owned()
+}
+
+/// A quantifier's domain as the decider enumerates it (§7): the hint's candidates (none if
+/// unusable), then `0x` and `enc(And())`, without repeats (admissibility not yet applied).
+pub fn domain(world: &World, hint_bytes: &[u8]) -> Vec<Bytes> {
+    let registry = &world.registry;
+    let candidates = hint::candidates(hint_bytes, world).unwrap_or_default();
+    let fixed = [
+        Bytes::new(),
+        Property::new(
+            registry.connective_address(ConnectiveKind::And),
+            Vec::<Bytes>::new(),
+        )
+        .encode(),
+    ];
+    let mut seen = HashSet::new();
+    candidates
+        .into_iter()
+        .chain(fixed)
+        .filter(|t| seen.insert(t.clone()))
+        .collect()
+}
+
+/// One valid challenge of a claim, and whether its bound value lies outside the hint's
+/// candidates (ForAll only).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValidChallenge {
+    /// `challengeInputs`.
+    pub inputs: Vec<Bytes>,
+    /// The challenge property.
+    pub property: Property,
+    /// The ForAll value is not one of the domain's values.
+    pub outside: bool,
+}
+
+/// Every valid challenge of `claim` (§4 table) the UAC can claim (depth ≤ 34): every And
+/// index, every admissible ForAll domain value and every value of `extra` (values outside the
+/// candidates, to test well-guardedness).
+pub fn valid_challenges(world: &World, claim: &Property, extra: &[Bytes]) -> Vec<ValidChallenge> {
+    let registry = &world.registry;
+    let mut out = Vec::new();
+    let mut push = |inputs: Vec<Bytes>, property: Property, outside: bool| {
+        if onchain::is_claimable_challenge(registry, &property) {
+            out.push(ValidChallenge {
+                inputs,
+                property,
+                outside,
+            });
+        }
+    };
+    let inputs = &claim.inputs;
+    match (registry.connective(claim.predicate), &inputs[..]) {
+        (Some(ConnectiveKind::Not), [p]) => {
+            if let Some(q) = Property::decode_canonical(p) {
+                push(Vec::new(), q, false);
+            }
+        }
+        (Some(ConnectiveKind::And), children) => {
+            for (i, p) in children.iter().enumerate() {
+                push(
+                    vec![abi::encode_uint(i as u64)],
+                    onchain::not_of(registry, p.clone()),
+                    false,
+                );
+            }
+        }
+        (Some(ConnectiveKind::Or), children) => {
+            push(Vec::new(), onchain::or_challenge(registry, children), false);
+        }
+        (Some(ConnectiveKind::ForAll), [hint, name, body]) => {
+            let values = domain(world, hint);
+            let mut seen: HashSet<Bytes> = HashSet::new();
+            for (t, outside) in values
+                .iter()
+                .map(|t| (t, false))
+                .chain(extra.iter().map(|t| (t, true)))
+            {
+                if !seen.insert(t.clone()) {
+                    continue;
+                }
+                if let Some(instance) =
+                    onchain::admissible_instance(registry, ConnectiveKind::ForAll, name, body, t)
+                {
+                    push(
+                        vec![t.clone()],
+                        onchain::not_of(registry, instance),
+                        outside,
+                    );
+                }
+            }
+        }
+        (Some(ConnectiveKind::ThereExists), [hint, name, body]) => {
+            push(
+                Vec::new(),
+                onchain::there_exists_challenge(registry, hint, name, body),
+                false,
+            );
+        }
+        _ => {}
+    }
+    out
+}
+
+/// Near-miss challenges of `claim`: small deviations from the §4 table (an index out of range
+/// or off by one, a non-canonical index word, extra or missing conjuncts, `¬¬` folding, an
+/// unsubstituted body, a different hint or name, …), chosen by `sels`.
+pub fn near_misses(
+    registry: &Registry,
+    claim: &Property,
+    sels: &[u8],
+) -> Vec<(Vec<Bytes>, Property)> {
+    let not = |p: Bytes| onchain::not_of(registry, p);
+    let inputs = &claim.inputs;
+    let junk = Bytes::from_static(b"junk");
+    let mut candidates: Vec<(Vec<Bytes>, Property)> = Vec::new();
+    match (registry.connective(claim.predicate), &inputs[..]) {
+        (Some(ConnectiveKind::Not), [p]) => {
+            if let Some(q) = Property::decode_canonical(p) {
+                candidates.push((vec![junk.clone()], q.clone()));
+                let mut extra = q.clone();
+                extra.inputs.push(junk.clone());
+                candidates.push((Vec::new(), extra));
+            }
+            candidates.push((Vec::new(), claim.clone()));
+            candidates.push((Vec::new(), not(p.clone())));
+        }
+        (Some(ConnectiveKind::And), children) => {
+            let n = children.len();
+            let first = children.first().cloned().unwrap_or_default();
+            candidates.push((vec![abi::encode_uint(n as u64)], not(first.clone())));
+            if n > 1 {
+                candidates.push((vec![abi::encode_uint(0)], not(children[1].clone())));
+                candidates.push((vec![abi::encode_uint(1)], not(children[0].clone())));
+            }
+            candidates.push((vec![Bytes::from(vec![0u8; 31])], not(first.clone())));
+            candidates.push((Vec::new(), not(first.clone())));
+            candidates.push((
+                vec![abi::encode_uint(0), abi::encode_uint(0)],
+                not(first.clone()),
+            ));
+            let mut two = not(first.clone());
+            two.inputs.push(first.clone());
+            candidates.push((vec![abi::encode_uint(0)], two));
+            if let Some(inner) = Property::decode_canonical(&first) {
+                candidates.push((vec![abi::encode_uint(0)], inner));
+            }
+        }
+        (Some(ConnectiveKind::Or), children) => {
+            let exact = onchain::or_challenge(registry, children);
+            let mut extra = exact.clone();
+            extra.inputs.push(not(junk.clone()).encode());
+            candidates.push((Vec::new(), extra));
+            if !children.is_empty() {
+                let mut missing = exact.clone();
+                missing.inputs.pop();
+                candidates.push((Vec::new(), missing));
+            }
+            // ¬¬ folding of a child that is itself a Not.
+            let mut folded = exact.clone();
+            for (slot, child) in folded.inputs.iter_mut().zip(children) {
+                if let Some(c) = Property::decode_canonical(child)
+                    && registry.connective(c.predicate) == Some(ConnectiveKind::Not)
+                    && c.inputs.len() == 1
+                {
+                    *slot = c.inputs[0].clone();
+                }
+            }
+            candidates.push((Vec::new(), folded));
+            candidates.push((vec![junk.clone()], exact));
+        }
+        (Some(ConnectiveKind::ForAll), [hint, name, body]) => {
+            let t = abi::encode_uint(0);
+            candidates.push((vec![t.clone()], not(body.clone())));
+            let ph = ovm_core::placeholder::placeholder(name);
+            candidates.push((
+                vec![ph.clone()],
+                not(ovm_core::subst(body, name, &ph, registry)),
+            ));
+            candidates.push((
+                vec![abi::encode_uint(1)],
+                not(ovm_core::subst(body, name, &t, registry)),
+            ));
+            candidates.push((Vec::new(), not(ovm_core::subst(body, name, &t, registry))));
+            candidates.push((
+                vec![t.clone(), t.clone()],
+                not(ovm_core::subst(body, name, &t, registry)),
+            ));
+            let _ = hint;
+        }
+        (Some(ConnectiveKind::ThereExists), [hint, name, body]) => {
+            let forall = registry.connective_address(ConnectiveKind::ForAll);
+            let mut other_hint = hint.to_vec();
+            other_hint.extend_from_slice(b",");
+            candidates.push((
+                Vec::new(),
+                Property::new(
+                    forall,
+                    [other_hint.into(), name.clone(), not(body.clone()).encode()],
+                ),
+            ));
+            let mut other_name = name.to_vec();
+            other_name.push(b'q');
+            candidates.push((
+                Vec::new(),
+                Property::new(
+                    forall,
+                    [hint.clone(), other_name.into(), not(body.clone()).encode()],
+                ),
+            ));
+            candidates.push((
+                Vec::new(),
+                Property::new(forall, [hint.clone(), name.clone(), body.clone()]),
+            ));
+            candidates.push((
+                vec![junk.clone()],
+                onchain::there_exists_challenge(registry, hint, name, body),
+            ));
+        }
+        _ => {
+            candidates.push((Vec::new(), not(claim.encode())));
+        }
+    }
+    if candidates.is_empty() {
+        return Vec::new();
+    }
+    let mut out: Vec<(Vec<Bytes>, Property)> = Vec::new();
+    for &s in sels {
+        let c = candidates[s as usize % candidates.len()].clone();
+        if !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether the UAC accepts `claim` (`claimProperty`'s registry and depth rules).
+pub fn is_claimable(registry: &Registry, claim: &Property) -> bool {
+    registry.kind(claim.predicate).is_some()
+        && depth(&claim.encode(), registry) <= ovm_core::MAX_CLAIM_DEPTH
+}
+
+/// The standard `_info` of a regression vector.
+pub fn regression_info(divergence: &Divergence, seed_note: &str) -> ovm_vectors::Info {
+    let mut info = ovm_vectors::Info::new(format!(
+        "Fuzz regression, layer {} ({seed_note}), signature {}: {}",
+        divergence.layer,
+        divergence.signature(),
+        divergence.detail
+    ));
+    if let Ok(rule) = ovm_vectors::RuleId::parse(&format!("§9.{}", divergence.layer)) {
+        info.rules.push(rule);
+    }
+    info
+}

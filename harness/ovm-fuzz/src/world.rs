@@ -1,0 +1,489 @@
+//! Worlds: the generated [`WorldParams`] (plain, shrinkable numbers), the [`Material`] they
+//! expand to (signers, messages and signatures, preimages, commitment roots per block with
+//! gaps, interval trees with valid and tampered proofs, stored values), and the concrete
+//! [`WorldSpec`] both halves run in (decider world, chain roots, vector world).
+
+use ovm_chain::{Chain, DEPLOYER};
+use ovm_core::{
+    Address, B256, Bytes, IntervalTree, Registry, U256, abi, abi::Range, keccak256, signing::Signer,
+};
+use ovm_decider::World;
+use proptest::prelude::*;
+use std::{cell::RefCell, collections::BTreeMap};
+
+/// The witness-store bucket of first-level values (key [`A_KEY`]).
+pub const A_BUCKET: &str = "a";
+/// The key of the first-level values in [`A_BUCKET`].
+pub const A_KEY: &[u8] = b"k";
+/// The bucket of second-level values, keyed by a first-level value.
+pub const B_BUCKET: &str = "b";
+/// The bucket of signatures, keyed by the signed message.
+pub const SIGS_BUCKET: &str = "sigs";
+/// The bucket of inclusion proofs, keyed by the block root word.
+pub const PROOFS_BUCKET: &str = "proofs";
+
+/// The secp256k1 group order `n = 2 · MAX_LOW_S + 1` (for high-`s` twins).
+fn secp256k1_n() -> U256 {
+    ovm_core::signing::MAX_LOW_S * U256::from(2u8) + U256::from(1u8)
+}
+
+/// The concrete world of one case: what the decider's world, the chain and a vector's `world`
+/// are made from.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct WorldSpec {
+    /// Signer seeds; signer `i` is named `s{i}` in vectors.
+    pub signers: Vec<u64>,
+    /// The witness store: `(bucket, key, value)` in insertion order.
+    pub store: Vec<(String, Bytes, Bytes)>,
+    /// `CommitmentContract` roots `(Plasma block, root)`, strictly increasing blocks.
+    pub roots: Vec<(u64, B256)>,
+}
+
+impl WorldSpec {
+    /// The decider's world over `registry`: the store, and the roots submitted to the first
+    /// registered storage contract.
+    pub fn decider_world(&self, registry: &Registry) -> World {
+        let mut world = World::new(registry.clone());
+        for (bucket, key, value) in &self.store {
+            world
+                .witnesses
+                .insert(bucket.clone(), key.clone(), value.clone());
+        }
+        if let Some(cc) = registry.storages().next() {
+            for (block, root) in &self.roots {
+                // A root the contract would refuse is refused here too (and skipped).
+                let _ = world.storage.submit_root(cc, U256::from(*block), *root);
+            }
+        }
+        world
+    }
+
+    /// Submits the roots on `chain` from the operator ([`DEPLOYER`]).
+    pub fn submit_roots(&self, chain: &mut Chain) -> Result<(), String> {
+        for (block, root) in &self.roots {
+            let out = chain
+                .submit_root(DEPLOYER, U256::from(*block), *root)
+                .map_err(|e| e.to_string())?;
+            if let Err(revert) = out.result {
+                return Err(format!("submitRoot({block}) reverted: {revert}"));
+            }
+        }
+        Ok(())
+    }
+
+    /// The vector form (`None` when the world is empty).
+    pub fn to_vector(&self) -> Option<ovm_vectors::World> {
+        if self.signers.is_empty() && self.store.is_empty() && self.roots.is_empty() {
+            return None;
+        }
+        let mut world = ovm_vectors::World::default();
+        for (i, seed) in self.signers.iter().enumerate() {
+            if let Ok(name) = ovm_vectors::Name::parse(&signer_name(i)) {
+                world.signers.insert(name, *seed);
+            }
+        }
+        for (bucket, key, value) in &self.store {
+            world
+                .store
+                .entry(bucket.clone())
+                .or_default()
+                .push(ovm_vectors::StoreEntry {
+                    key: ovm_vectors::Input::hex(key),
+                    value: ovm_vectors::Input::hex(value),
+                });
+        }
+        world.roots = self
+            .roots
+            .iter()
+            .map(|(block, root)| ovm_vectors::RootEntry {
+                block: *block,
+                root: ovm_vectors::Input::hex(root),
+            })
+            .collect();
+        Some(world)
+    }
+
+    /// The world of a vector (resolving its inputs with `resolver`).
+    pub fn from_vector(
+        world: Option<&ovm_vectors::World>,
+        resolver: &ovm_vectors::Resolver<'_>,
+    ) -> Result<Self, String> {
+        let Some(world) = world else {
+            return Ok(Self::default());
+        };
+        let mut spec = Self {
+            signers: world.signers.values().copied().collect(),
+            ..Self::default()
+        };
+        for (bucket, entries) in &world.store {
+            for (i, entry) in entries.iter().enumerate() {
+                let path = format!("world.store.{bucket}[{i}]");
+                let key = resolver
+                    .input(&entry.key, &path)
+                    .map_err(|e| e.to_string())?;
+                let value = resolver
+                    .input(&entry.value, &path)
+                    .map_err(|e| e.to_string())?;
+                spec.store.push((bucket.clone(), key, value));
+            }
+        }
+        for (i, entry) in world.roots.iter().enumerate() {
+            let root = resolver
+                .word(&entry.root, &format!("world.roots[{i}].root"))
+                .map_err(|e| e.to_string())?;
+            spec.roots.push((entry.block, root));
+        }
+        Ok(spec)
+    }
+}
+
+/// The vector name of signer `i`.
+pub fn signer_name(i: usize) -> String {
+    format!("s{i}")
+}
+
+type SignatureCache = BTreeMap<(u64, Vec<u8>), [u8; 65]>;
+
+thread_local! {
+    static SIGNERS: RefCell<BTreeMap<u64, Signer>> = const { RefCell::new(BTreeMap::new()) };
+    static SIGNATURES: RefCell<SignatureCache> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// `Signer::from_seed(seed)`, cached per thread (key derivation is slow in debug builds).
+pub fn signer(seed: u64) -> Signer {
+    SIGNERS.with(|cache| {
+        cache
+            .borrow_mut()
+            .entry(seed)
+            .or_insert_with(|| Signer::from_seed(seed))
+            .clone()
+    })
+}
+
+/// The signature by `signer(seed)` over `keccak256(message)`, cached per thread.
+pub fn sign(seed: u64, message: &[u8]) -> [u8; 65] {
+    let key = (seed, message.to_vec());
+    if let Some(sig) = SIGNATURES.with(|cache| cache.borrow().get(&key).copied()) {
+        return sig;
+    }
+    let sig = signer(seed).sign(message);
+    SIGNATURES.with(|cache| cache.borrow_mut().insert(key, sig));
+    sig
+}
+
+/// The variants of a signature the generators draw from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SigVariant {
+    /// Valid, by the intended signer.
+    Valid,
+    /// Valid, by another signer.
+    WrongSigner,
+    /// `v - 27` (0 or 1): must be rejected (no normalisation).
+    VZeroOne,
+    /// The high-`s` twin (`n − s`, `v` flipped): must be rejected.
+    HighS,
+    /// 64 bytes (no `v`).
+    Truncated,
+    /// `v = 29`.
+    BadV,
+}
+
+impl SigVariant {
+    /// Every variant.
+    pub const ALL: [Self; 6] = [
+        Self::Valid,
+        Self::WrongSigner,
+        Self::VZeroOne,
+        Self::HighS,
+        Self::Truncated,
+        Self::BadV,
+    ];
+}
+
+/// The bytes of a signature variant over `message` by `seed` (`other` signs WrongSigner).
+pub fn signature_variant(variant: SigVariant, seed: u64, other: u64, message: &[u8]) -> Bytes {
+    let sig = sign(seed, message);
+    let mut out = sig.to_vec();
+    match variant {
+        SigVariant::Valid => {}
+        SigVariant::WrongSigner => out = sign(other, message).to_vec(),
+        SigVariant::VZeroOne => out[64] = sig[64].wrapping_sub(27),
+        SigVariant::HighS => {
+            let s = U256::from_be_slice(&sig[32..64]);
+            out[32..64].copy_from_slice(&(secp256k1_n() - s).to_be_bytes::<32>());
+            out[64] = if sig[64] == 27 { 28 } else { 27 };
+        }
+        SigVariant::Truncated => out.truncate(64),
+        SigVariant::BadV => out[64] = 29,
+    }
+    out.into()
+}
+
+/// Generated parameters of a world: small numbers and byte strings that shrink well; the
+/// [`Material`] is derived from them deterministically.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WorldParams {
+    /// Signer seeds (1..=3 of them).
+    pub seeds: Vec<u64>,
+    /// First-level values: `(form, n)`; form 0 = `abi(uint n)`, 1 = raw bytes, 2 = keccak word.
+    pub a_values: Vec<(u8, u8)>,
+    /// How many second-level values each first-level value has.
+    pub b_counts: Vec<u8>,
+    /// Messages (spend transactions) signers sign.
+    pub messages: Vec<Vec<u8>>,
+    /// Interval trees: leaves `(bytes, width)`.
+    pub trees: Vec<Vec<(Vec<u8>, u8)>>,
+    /// The first Plasma block with a root.
+    pub first_block: u64,
+    /// Gaps between the blocks with roots (one root per entry).
+    pub gaps: Vec<u8>,
+    /// A salt for derived bytes.
+    pub salt: u8,
+}
+
+/// The strategy of [`WorldParams`].
+pub fn world_params() -> impl Strategy<Value = WorldParams> {
+    (
+        prop::collection::vec(1u64..=40, 1..=3),
+        prop::collection::vec((0u8..3, 0u8..8), 1..=3),
+        prop::collection::vec(0u8..=2, 3),
+        prop::collection::vec(prop::collection::vec(any::<u8>(), 0..6), 1..=2),
+        prop::collection::vec(
+            prop::collection::vec((prop::collection::vec(any::<u8>(), 1..4), 1u8..4), 1..=4),
+            0..=2,
+        ),
+        0u64..3,
+        prop::collection::vec(1u8..=3, 1..=4),
+        any::<u8>(),
+    )
+        .prop_map(
+            |(seeds, a_values, b_counts, messages, trees, first_block, gaps, salt)| WorldParams {
+                seeds,
+                a_values,
+                b_counts,
+                messages,
+                trees,
+                first_block,
+                gaps,
+                salt,
+            },
+        )
+}
+
+/// One leaf of a generated interval tree.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LeafInfo {
+    /// The leaf bytes.
+    pub leaf: Bytes,
+    /// The leaf's range (`[start, next start)`, or a width for the last leaf).
+    pub range: Range,
+    /// Its valid proof, encoded.
+    pub proof: Bytes,
+    /// A tampered proof of the same leaf (a sibling hash flipped, or a stray path bit).
+    pub tampered: Bytes,
+}
+
+/// One generated interval tree, committed as a block root.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TreeInfo {
+    /// The Plasma block whose root it is.
+    pub block: u64,
+    /// The root.
+    pub root: B256,
+    /// The leaves.
+    pub leaves: Vec<LeafInfo>,
+}
+
+/// Everything the property generators draw from, and the world it lives in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Material {
+    /// The concrete world.
+    pub world: WorldSpec,
+    /// The registered storage contract the roots are submitted to.
+    pub commitment: Address,
+    /// Signer seeds (deduplicated).
+    pub seeds: Vec<u64>,
+    /// First-level values (in [`A_BUCKET`] under [`A_KEY`]).
+    pub a_values: Vec<Bytes>,
+    /// Second-level entries `(first-level value, value)` (in [`B_BUCKET`]).
+    pub b_entries: Vec<(Bytes, Bytes)>,
+    /// Messages; each has signature variants in [`SIGS_BUCKET`].
+    pub messages: Vec<Bytes>,
+    /// `(message index, signature)` entries of [`SIGS_BUCKET`].
+    pub sigs: Vec<(usize, Bytes)>,
+    /// Interval trees committed as roots.
+    pub trees: Vec<TreeInfo>,
+    /// `(root word, proof)` entries of [`PROOFS_BUCKET`].
+    pub proof_entries: Vec<(Bytes, Bytes)>,
+    /// Blocks with a root.
+    pub written: Vec<u64>,
+    /// Blocks without one (gaps, and the next block after the last).
+    pub unwritten: Vec<u64>,
+}
+
+fn derived(salt: u8, tag: &[u8], i: usize) -> B256 {
+    keccak256([&[salt], tag, &(i as u64).to_be_bytes()[..]].concat())
+}
+
+impl Material {
+    /// Expands `params` for a deployment whose storage contract is `commitment`.
+    pub fn build(params: &WorldParams, commitment: Address) -> Self {
+        let mut seeds = params.seeds.clone();
+        seeds.dedup();
+        let mut store = Vec::new();
+        let a_values: Vec<Bytes> = params
+            .a_values
+            .iter()
+            .enumerate()
+            .map(|(i, &(form, n))| match form {
+                0 => abi::encode_uint(u64::from(n)),
+                1 => Bytes::from(vec![n; 1 + (n as usize % 3)]),
+                _ => abi::encode_b256(derived(params.salt, b"a", i)),
+            })
+            .collect();
+        for v in &a_values {
+            store.push((A_BUCKET.to_owned(), Bytes::from_static(A_KEY), v.clone()));
+        }
+        let mut b_entries = Vec::new();
+        for (i, a) in a_values.iter().enumerate() {
+            let count = params.b_counts.get(i).copied().unwrap_or(0);
+            for j in 0..count as usize {
+                let value = if (i + j) % 2 == 0 {
+                    abi::encode_uint((10 * i + j) as u64)
+                } else {
+                    Bytes::copy_from_slice(&derived(params.salt, b"b", 8 * i + j)[..3])
+                };
+                store.push((B_BUCKET.to_owned(), a.clone(), value.clone()));
+                b_entries.push((a.clone(), value));
+            }
+        }
+        let messages: Vec<Bytes> = params
+            .messages
+            .iter()
+            .map(|m| Bytes::copy_from_slice(m))
+            .collect();
+        let first = seeds.first().copied().unwrap_or(1);
+        let other = seeds.get(1).copied().unwrap_or(first + 1);
+        let mut sigs = Vec::new();
+        for (i, m) in messages.iter().enumerate() {
+            for variant in [
+                SigVariant::Valid,
+                SigVariant::WrongSigner,
+                SigVariant::VZeroOne,
+                SigVariant::HighS,
+            ] {
+                let sig = signature_variant(variant, first, other, m);
+                store.push((SIGS_BUCKET.to_owned(), m.clone(), sig.clone()));
+                sigs.push((i, sig));
+            }
+        }
+        // Blocks with roots.
+        let mut written = Vec::new();
+        let mut block = params.first_block;
+        for (i, gap) in params.gaps.iter().enumerate() {
+            if i > 0 {
+                block += u64::from(*gap);
+            }
+            written.push(block);
+        }
+        let last = written.last().copied().unwrap_or(0);
+        let unwritten: Vec<u64> = (0..=last + 1).filter(|b| !written.contains(b)).collect();
+        let mut trees = Vec::new();
+        let mut proof_entries = Vec::new();
+        for (t, leaves) in params.trees.iter().enumerate() {
+            let Some(&block) = written.get(t) else { break };
+            let mut start = 0u64;
+            let mut entries = Vec::new();
+            for (bytes, width) in leaves {
+                entries.push((bytes.clone(), start, u64::from(*width)));
+                start += u64::from(*width);
+            }
+            let Ok(tree) = IntervalTree::new(
+                entries
+                    .iter()
+                    .map(|(bytes, start, _)| (bytes.clone(), U256::from(*start))),
+            ) else {
+                continue;
+            };
+            let root = tree.root();
+            let root_word = abi::encode_b256(root);
+            let mut infos = Vec::new();
+            for (i, (bytes, start, width)) in entries.iter().enumerate() {
+                let Some(proof) = tree.proof(i) else { continue };
+                let mut tampered = proof.clone();
+                match tampered.siblings.first_mut() {
+                    Some(sibling) => sibling.hash = keccak256(sibling.hash),
+                    None => tampered.path.set_bit(0, true),
+                }
+                let end = entries.get(i + 1).map_or(start + width, |next| next.1);
+                let info = LeafInfo {
+                    leaf: Bytes::copy_from_slice(bytes),
+                    range: Range::from_u64(*start, end),
+                    proof: proof.encode(),
+                    tampered: tampered.encode(),
+                };
+                proof_entries.push((root_word.clone(), info.proof.clone()));
+                if i == 0 {
+                    proof_entries.push((root_word.clone(), info.tampered.clone()));
+                }
+                infos.push(info);
+            }
+            trees.push(TreeInfo {
+                block,
+                root,
+                leaves: infos,
+            });
+        }
+        for (key, proof) in &proof_entries {
+            store.push((PROOFS_BUCKET.to_owned(), key.clone(), proof.clone()));
+        }
+        let roots = written
+            .iter()
+            .enumerate()
+            .map(|(i, &block)| {
+                let root = trees
+                    .iter()
+                    .find(|t| t.block == block)
+                    .map_or_else(|| derived(params.salt, b"root", i), |t| t.root);
+                (block, root)
+            })
+            .collect();
+        Self {
+            world: WorldSpec {
+                signers: seeds.clone(),
+                store,
+                roots,
+            },
+            commitment,
+            seeds,
+            a_values,
+            b_entries,
+            messages,
+            sigs,
+            trees,
+            proof_entries,
+            written,
+            unwritten,
+        }
+    }
+
+    /// The root word stored for `block`, if written.
+    pub fn root_word(&self, block: u64) -> Option<Bytes> {
+        self.world
+            .roots
+            .iter()
+            .find(|(b, _)| *b == block)
+            .map(|(_, root)| abi::encode_b256(*root))
+    }
+
+    /// Every value of the world's buckets and messages, plus a few fixed values: the pool
+    /// `Equal` draws from.
+    pub fn value_pool(&self) -> Vec<Bytes> {
+        let mut pool: Vec<Bytes> = self.a_values.clone();
+        pool.extend(self.b_entries.iter().map(|(_, v)| v.clone()));
+        pool.extend(self.messages.iter().cloned());
+        pool.extend((0..3).map(abi::encode_uint));
+        pool.push(Bytes::new());
+        pool
+    }
+}

@@ -1,0 +1,182 @@
+//! Contract-side deliberately wrong variants: patched copies of `contracts/src`, compiled with
+//! the project's solc (`$SOLC` or `contracts/bin/solc`, optimizer off, prague, no metadata
+//! hash) once per variant and cached under the target directory, deployed through
+//! `ovm_chain::Chain::deploy_codes`. The reference Rust half must diverge from each.
+
+use ovm_chain::{CreationCodes, deployment::DEPLOYMENT_ORDER};
+use ovm_core::{Bytes, keccak256};
+use ovm_fuzz::{
+    campaign::{Budget, Campaign, DEFAULT_SEED, Options},
+    divergence::Layer,
+    env::Env,
+    subject::Reference,
+};
+use std::{
+    collections::BTreeMap,
+    io::Write,
+    path::{Path, PathBuf},
+    process::{Command, Stdio},
+};
+
+fn contracts_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../contracts")
+}
+
+fn sources(dir: &Path, root: &Path, out: &mut BTreeMap<String, String>) {
+    for entry in std::fs::read_dir(dir).expect("contracts/src is readable") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            sources(&path, root, out);
+        } else if path.extension().is_some_and(|e| e == "sol") {
+            let name = path
+                .strip_prefix(root)
+                .expect("under the root")
+                .to_string_lossy()
+                .into_owned();
+            out.insert(name, std::fs::read_to_string(&path).expect("source"));
+        }
+    }
+}
+
+/// Compiles `contracts/src` with `patches` (`file`, `from`, `to`; `from` must occur exactly
+/// once) applied; cached by the patched sources' hash.
+fn compile_variant(patches: &[(&str, &str, &str)]) -> CreationCodes {
+    let root = contracts_dir();
+    let mut files = BTreeMap::new();
+    sources(&root.join("src"), &root, &mut files);
+    for (file, from, to) in patches {
+        let text = files.get_mut(*file).unwrap_or_else(|| panic!("no {file}"));
+        assert_eq!(text.matches(from).count(), 1, "patch {from:?} in {file}");
+        *text = text.replacen(from, to, 1);
+    }
+    let input = serde_json::json!({
+        "language": "Solidity",
+        "sources": files.iter().map(|(k, v)| (k.clone(), serde_json::json!({"content": v}))).collect::<serde_json::Map<_, _>>(),
+        "settings": {
+            "optimizer": {"enabled": false},
+            "evmVersion": "prague",
+            "metadata": {"bytecodeHash": "none"},
+            "outputSelection": {"*": {"*": ["evm.bytecode.object"]}},
+        },
+    })
+    .to_string();
+    let cache = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("contract-variants")
+        .join(format!("{}.json", keccak256(input.as_bytes())));
+    let output = match std::fs::read_to_string(&cache) {
+        Ok(text) => text,
+        Err(_) => {
+            let solc =
+                std::env::var_os("SOLC").map_or_else(|| root.join("bin/solc"), PathBuf::from);
+            let mut child = Command::new(solc)
+                .arg("--standard-json")
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .spawn()
+                .expect("solc runs (npm ci --prefix contracts)");
+            child
+                .stdin
+                .take()
+                .expect("stdin")
+                .write_all(input.as_bytes())
+                .expect("input written");
+            let out = child.wait_with_output().expect("solc finishes");
+            let text = String::from_utf8(out.stdout).expect("utf-8");
+            std::fs::create_dir_all(cache.parent().expect("parent")).expect("cache dir");
+            std::fs::write(&cache, &text).expect("cache written");
+            text
+        }
+    };
+    let json: serde_json::Value = serde_json::from_str(&output).expect("solc output is JSON");
+    if let Some(errors) = json["errors"].as_array() {
+        let fatal: Vec<_> = errors.iter().filter(|e| e["severity"] == "error").collect();
+        assert!(fatal.is_empty(), "{fatal:?}");
+    }
+    let mut named = Vec::new();
+    for unit in json["contracts"].as_object().expect("contracts").values() {
+        for (name, contract) in unit.as_object().expect("unit") {
+            if DEPLOYMENT_ORDER.contains(&name.as_str()) {
+                let hex = contract["evm"]["bytecode"]["object"]
+                    .as_str()
+                    .expect("bytecode");
+                let code: Bytes = format!("0x{hex}").parse().expect("hex bytecode");
+                named.push((name.clone(), code));
+            }
+        }
+    }
+    CreationCodes::from_named(named).expect("all sixteen contracts")
+}
+
+fn caught(name: &str, patches: &[(&str, &str, &str)], layers: Vec<Layer>) {
+    let env = Env::with_codes(compile_variant(patches)).expect("the variant deploys");
+    let cases = layers.iter().map(|l| l.default_cases()).max().unwrap_or(0);
+    let campaign = Campaign {
+        seed: DEFAULT_SEED,
+        budget: Budget::Cases(cases),
+        layers,
+        options: Options::probe(),
+    };
+    let report = campaign.run(&env, &Reference::new(), &mut |_| {});
+    let finding = report
+        .bugs
+        .first()
+        .unwrap_or_else(|| panic!("contract variant {name} survived ({:?})", report.cases));
+    eprintln!(
+        "contract variant {name:<34} caught by {} at case {:>4}: {}",
+        finding.divergence.layer,
+        finding.case,
+        finding.divergence.signature()
+    );
+}
+
+#[test]
+fn unpatched_sources_agree() {
+    let env = Env::with_codes(compile_variant(&[])).expect("deploys");
+    let campaign = Campaign {
+        seed: DEFAULT_SEED,
+        budget: Budget::Cases(40),
+        layers: vec![Layer::E, Layer::A, Layer::S],
+        options: Options::probe(),
+    };
+    let report = campaign.run(&env, &Reference::new(), &mut |_| {});
+    assert!(
+        report.bugs.is_empty(),
+        "{}",
+        report.bugs[0].message(DEFAULT_SEED)
+    );
+}
+
+#[test]
+fn uac_period_check_off_by_one() {
+    caught(
+        "UAC challenge period off by one",
+        &[(
+            "src/UniversalAdjudicationContract.sol",
+            "if (block.number - game.createdBlock >= disputePeriod) revert DisputePeriodOver(gameId);",
+            "if (block.number - game.createdBlock > disputePeriod) revert DisputePeriodOver(gameId);",
+        )],
+        vec![Layer::S],
+    );
+}
+
+#[test]
+fn uac_lets_a_decision_flip() {
+    caught(
+        "UAC setPredicateDecision overwrites",
+        &[(
+            "src/UniversalAdjudicationContract.sol",
+            "ChallengeGame storage game = _undecidedGame(gameId);\n        game.decision = decision ? Decision.True : Decision.False;",
+            "ChallengeGame storage game = _games[gameId];\n        game.decision = decision ? Decision.True : Decision.False;",
+        )],
+        vec![Layer::S],
+    );
+}
+
+#[test]
+fn is_less_than_uses_le_on_chain() {
+    caught(
+        "IsLessThan uses <= (contract)",
+        &[("src/predicates/IsLessThanPredicate.sol", "a < b", "a <= b")],
+        vec![Layer::A],
+    );
+}
