@@ -7,6 +7,7 @@
 //!   fill [PATHS]…    compute the expectations from the reference implementations and write them
 //!   replay FILE      run one vector with its full transcript (traces, probe)
 //!   coverage         spec rule id → number of vectors
+//!   fuzz             a seeded differential campaign (--seed S, --cases N | --duration D)
 //! ```
 //!
 //! Exit code 0 only when everything conforms, 1 when something does not, 2 for usage or setup
@@ -15,6 +16,10 @@
 //!
 //! Another engine plugs into the command by building its own binary around [`run`] with a
 //! [`DeciderFactory`] that knows its name (see `harness/ovm-conformance/README.md`).
+
+mod fuzz;
+
+pub use fuzz::FuzzArgs;
 
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -79,6 +84,9 @@ pub enum Command {
     Run {
         /// Vector files or folders.
         paths: Vec<PathBuf>,
+        /// Cases per fuzz layer run after the whole suite (only without PATHS; 0: none).
+        #[arg(long, default_value_t = 20)]
+        fuzz_cases: u64,
     },
     /// Run vectors and verify that `fill` would not change them (writes nothing).
     Check {
@@ -98,6 +106,8 @@ pub enum Command {
     },
     /// Print spec rule id → number of vectors.
     Coverage,
+    /// Run a seeded differential fuzz campaign of the reference subject against the contracts.
+    Fuzz(FuzzArgs),
 }
 
 /// The built-in deciders: `reference`, `budget:N`.
@@ -158,12 +168,35 @@ fn execute(cli: Cli, factory: DeciderFactory) -> Result<bool, String> {
     }
     let runner = runner.with_replay_flags(flags);
     match &cli.command {
-        Command::Run { paths } => run_all(&runner, options, paths, Mode::Run),
+        Command::Run { paths, fuzz_cases } => {
+            let conforms = run_all(&runner, options, paths, Mode::Run)?;
+            if !paths.is_empty() || *fuzz_cases == 0 {
+                return Ok(conforms);
+            }
+            let env = fuzz_env(options, &runner)?;
+            Ok(fuzz::campaign(&env, &FuzzArgs::short(*fuzz_cases), options.json) && conforms)
+        }
+        Command::Fuzz(args) => {
+            if options.decider != "reference" {
+                return Err("fuzz runs the reference subject; plug another one in through `ovm_fuzz::Subject`".into());
+            }
+            let env = fuzz_env(options, &runner)?;
+            Ok(fuzz::campaign(&env, args, options.json))
+        }
         Command::Check { paths } => run_all(&runner, options, paths, Mode::Check),
         Command::Fill { paths } => fill(&runner, options, paths),
         Command::Replay { file } => Ok(replay(&runner, options, file)),
         Command::Coverage => Ok(coverage(options)),
     }
+}
+
+/// The fuzzer's deployment: the runner's contracts (bundled or plugged in).
+fn fuzz_env(options: &Options, runner: &Runner<BoxedDecider>) -> Result<ovm_fuzz::Env, String> {
+    let env = match options.contracts {
+        Some(_) => ovm_fuzz::Env::with_codes(runner.contracts().codes().clone()),
+        None => ovm_fuzz::Env::new(),
+    };
+    env.map_err(|e| format!("deploying the fuzzer's chain: {e}"))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -21,10 +21,64 @@ fn run_json_is_byte_identical_and_conforms() {
     );
     assert_eq!(a.stdout, b.stdout, "stdout differs between runs");
     let text = String::from_utf8(a.stdout).unwrap();
+    let summary = text
+        .lines()
+        .find(|l| l.starts_with("{\"summary\":"))
+        .expect("a summary line");
+    assert!(summary.contains("\"conforms\":true"), "{summary}");
+    // Without PATHS, a short fuzz campaign follows the suite.
     let last = text.lines().last().unwrap();
-    assert!(last.starts_with("{\"summary\":"), "{last}");
+    assert!(last.starts_with("{\"fuzz\":"), "{last}");
     assert!(last.contains("\"conforms\":true"), "{last}");
-    assert!(String::from_utf8_lossy(&a.stderr).contains("vectors/s"));
+    let stderr = String::from_utf8_lossy(&a.stderr);
+    assert!(
+        stderr.contains("vectors/s") && stderr.contains("cases/s"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn fuzz_records_are_byte_identical_for_a_seed() {
+    let args = [
+        "fuzz", "--json", "--seed", "7", "--cases", "5", "--layers", "E,A,S",
+    ];
+    let a = bin()
+        .args(args)
+        .env("OVM_FUZZ_NO_WRITE", "1")
+        .output()
+        .unwrap();
+    let b = bin()
+        .args(args)
+        .env("OVM_FUZZ_NO_WRITE", "1")
+        .output()
+        .unwrap();
+    assert_eq!(
+        a.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&a.stderr)
+    );
+    assert_eq!(a.stdout, b.stdout, "records differ between runs");
+    let text = String::from_utf8(a.stdout).unwrap();
+    assert_eq!(
+        text.lines().count(),
+        16,
+        "15 case records and a summary:\n{text}"
+    );
+    let other = bin()
+        .args([
+            "fuzz", "--json", "--seed", "8", "--cases", "5", "--layers", "E,A,S",
+        ])
+        .env("OVM_FUZZ_NO_WRITE", "1")
+        .output()
+        .unwrap();
+    assert_ne!(
+        text.as_bytes(),
+        other.stdout,
+        "another seed gives other cases"
+    );
+    let bad = bin().args(["fuzz", "--layers", "Q"]).output().unwrap();
+    assert_eq!(bad.status.code(), Some(2));
 }
 
 #[test]
