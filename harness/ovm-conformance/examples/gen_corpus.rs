@@ -1,9 +1,9 @@
 //! Generates the families of JSON test vectors under `vectors/` (spec `shared/spec/OVM.md`).
 //!
 //! ```sh
-//! CARGO_TARGET_DIR=/work/tgt/corpus cargo run -q -p ovm-conformance --example gen_corpus   # writes vectors/**
-//! CARGO_TARGET_DIR=/work/tgt/corpus cargo run -q -p ovm-cli -- run                         # hand-stated expectations vs both halves
-//! CARGO_TARGET_DIR=/work/tgt/corpus cargo run -q -p ovm-cli -- fill                        # completes the rest
+//! cargo run -q -p ovm-conformance --example gen_corpus   # writes vectors/**
+//! cargo run -q -p ovm-cli -- run                         # hand-stated expectations vs both halves
+//! cargo run -q -p ovm-cli -- fill                        # completes the rest
 //! ```
 //!
 //! Deterministic: the same files, byte for byte, on every run (no randomness, no clock). Every
@@ -19,6 +19,9 @@
 //! cross-checked against `ovm_core` (a mismatch panics — it would be a finding, not a vector).
 //! The Plasma exit family reproduces `ovm_decider::plasma` (`Exit := And(Incl, Not(Own), Hist)`)
 //! and its worlds in the readable language.
+
+// A family builder takes every field of its vectors as a parameter, in the vector's order.
+#![allow(clippy::too_many_arguments)]
 
 use ovm_core::{Address, B256, Bytes, U256, keccak256, signing::Signer};
 use serde_json::{Value, json};
@@ -232,7 +235,7 @@ fn enc_property(addr: Address, inputs: &[&[u8]]) -> Vec<u8> {
         out.extend(wu(offset));
         let mut tail = wu(input.len() as u64).to_vec();
         tail.extend(*input);
-        while tail.len() % 32 != 0 {
+        while !tail.len().is_multiple_of(32) {
             tail.push(0);
         }
         offset += tail.len() as u64;
