@@ -1,0 +1,62 @@
+//! Fuzz cases/s per layer (criterion), then the ratio of harness time to the raw revm time of
+//! the same cases: `cargo bench -p ovm-benches --bench fuzz`.
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use ovm_fuzz::{
+    Env, Layer, Reference,
+    campaign::{Options, driver},
+    layers::Cx,
+    regress::WriteMode,
+};
+use std::time::Instant;
+
+/// Nesting of generated properties, as in the default campaign.
+const DEPTH: u32 = 4;
+
+fn quiet() -> Options {
+    Options {
+        write: WriteMode::Never,
+        shrink: false,
+        ..Options::default()
+    }
+}
+
+fn cases_per_layer(c: &mut Criterion) {
+    let env = Env::new().expect("the OVM deploys");
+    let subject = Reference::new();
+    let cx = Cx {
+        env: &env,
+        subject: &subject,
+    };
+    let options = quiet();
+    let mut group = c.benchmark_group("fuzz");
+    group.throughput(Throughput::Elements(1));
+    for layer in Layer::ALL {
+        let mut cases = driver(layer, &env, 1, DEPTH);
+        group.bench_function(layer.name(), |bench| {
+            bench.iter(|| cases.run_case(cx, &options, 1));
+        });
+    }
+    group.finish();
+
+    println!("\nlayer  cases  harness_s  evm_s  harness/evm");
+    for layer in Layer::ALL {
+        let mut cases = driver(layer, &env, 2, DEPTH);
+        let before = env.stats();
+        let started = Instant::now();
+        for _ in 0..200 {
+            cases.run_case(cx, &options, 2);
+        }
+        let wall = started.elapsed().as_secs_f64();
+        let evm = (env.stats().time - before.time).as_secs_f64();
+        println!(
+            "{:<5}  {:>5}  {wall:>9.3}  {evm:>5.3}  {:>11.2}",
+            layer.name(),
+            200,
+            wall / evm.max(1e-9)
+        );
+    }
+}
+
+criterion_group!(benches, cases_per_layer);
+criterion_main!(benches);
