@@ -22,7 +22,10 @@ pub const DIR_ENV: &str = "OVM_FUZZ_REGRESSIONS_DIR";
 
 /// The repository's regression directory, `vectors/regressions/`.
 pub fn default_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../vectors/regressions")
+    let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // harness/ovm-fuzz → the workspace root.
+    let root = crate_dir.ancestors().nth(2).unwrap_or(crate_dir);
+    root.join("vectors").join("regressions")
 }
 
 /// Where (and whether) regression vectors are written.
