@@ -3,6 +3,7 @@
 
 use crate::{
     RunError,
+    probe::{ProbeNode, probe},
     views::{CallView, Namer, chain_call},
 };
 use ovm_chain::{
@@ -10,7 +11,7 @@ use ovm_chain::{
     bindings::{AndPredicate, EqualPredicate, NotPredicate},
 };
 use ovm_core::{B256, Bytes, Property, Registry, U256};
-use ovm_decider::{Truth, World};
+use ovm_decider::{Decider, Truth, World};
 use ovm_vectors::{Resolver, VectorFile};
 
 /// The account the runner claims with (`claimProperty` of the vector's claim).
@@ -116,6 +117,21 @@ impl<'a, D: ?Sized> Ctx<'a, D> {
         (
             self.chain.tx_log().len() as u64,
             self.chain.total_gas_used(),
+        )
+    }
+}
+
+impl<D: Decider + ?Sized> Ctx<'_, D> {
+    /// [`probe`]s `property` (reported at `path`) on this context's chain, world, decider and
+    /// namer.
+    pub fn probe(&mut self, property: &Property, path: &str) -> Result<ProbeNode, RunError> {
+        probe(
+            &mut self.chain,
+            &self.world,
+            self.decider,
+            &self.namer,
+            property,
+            path,
         )
     }
 }

@@ -10,14 +10,13 @@ use crate::{
     env::Env,
     generate::{Interp, Shape, shape},
     layers::{
-        Cx, FuzzLayer, near_misses, predicate_name,
-        sequence::{SCall, call_from_vector, call_to_vector},
-        valid_challenges,
+        Cx, FuzzLayer, predicate_name,
+        sequence::{SCall, call_from_vector, call_to_vector, grow_universe, pick_challenge},
     },
     world::{Material, WorldParams, WorldSpec, world_params},
 };
 use ovm_agent::{Action, Adversary, GameSetup, adversary_account, operator_account, play_on};
-use ovm_core::{Bytes, Property, U256, abi, keccak256};
+use ovm_core::{Property, U256, abi, keccak256};
 use ovm_decider::WitnessStore;
 use ovm_vectors::{AdversaryAction, Expr, GameVector, Info, VectorFile};
 use proptest::prelude::*;
@@ -105,34 +104,14 @@ impl GCase {
         let world = mat.world.decider_world(registry);
         let claim = interp.closed(&self.shape);
         let mut universe = vec![claim.clone()];
-        let mut i = 0;
-        while i < universe.len() && universe.len() < 12 {
-            for ch in valid_challenges(&world, &universe[i].clone(), &[])
-                .into_iter()
-                .take(3)
-            {
-                if !universe.contains(&ch.property) && universe.len() < 12 {
-                    universe.push(ch.property);
-                }
-            }
-            i += 1;
-        }
+        grow_universe(&world, &mut universe, 12);
         let last_root = mat.written.last().copied().unwrap_or(0);
         let mut moves: Vec<(u64, ovm_core::Address, SCall)> = self
             .moves
             .iter()
             .map(|m| {
                 let p = universe[m.target as usize % universe.len()].clone();
-                let challenge = || {
-                    let mut all: Vec<(Vec<Bytes>, Property)> = valid_challenges(&world, &p, &[])
-                        .into_iter()
-                        .map(|c| (c.inputs, c.property))
-                        .collect();
-                    if m.pick % 4 == 3 || all.is_empty() {
-                        all = near_misses(registry, &p, &[m.pick / 4]);
-                    }
-                    all.get(m.pick as usize % all.len().max(1)).cloned()
-                };
+                let challenge = || pick_challenge(&world, &p, m.pick, 4);
                 let at = u64::from(m.at) % (self.period * 4 + 1);
                 let from = adversary_account();
                 let call = match m.op % 10 {

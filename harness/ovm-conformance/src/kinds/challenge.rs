@@ -4,12 +4,14 @@
 //! challenge (or pin) for the claim must be accepted on-chain, and a claim the decider judges
 //! True must not have an accepted challenge the decider judges True.
 
-use super::{KindRun, ResolvedCall, ResolvedError, call_class, call_expect};
+use super::{
+    KindRun, ResolvedCall, ResolvedError, call_class, call_expect, claim_on_both, compare_agrees,
+    view_class,
+};
 use crate::{
     RunError,
-    ctx::{CHALLENGER, CLAIMER, Ctx, chain_is_valid_challenge, show_view},
+    ctx::{CHALLENGER, Ctx, chain_is_valid_challenge, show_view},
     oracle::MirrorOracle,
-    probe::probe,
     report::{Divergence, DivergenceClass, NodeView},
     views::{CallView, EventView, Namer, chain_call, chain_event, model_error_view, model_event},
 };
@@ -98,26 +100,14 @@ pub(crate) fn run<D: Decider + ?Sized>(
         .map_err(|e| RunError::Setup(format!("period: {e}")))?;
     let mut divergences = Vec::new();
 
-    model.set_block_number(ctx.chain.block_number());
-    let m_claim = model.claim_property(&p);
-    let c_claim = ctx.chain.claim_property(account(CLAIMER), &p)?;
-    let (claim_view, _) = compare_call(
-        &ctx.namer,
-        "UAC.claimProperty(claim)",
-        &m_claim,
-        &c_claim,
-        DivergenceClass::OutcomeFlip,
-        &mut divergences,
-    );
-    let after_claim = ctx.chain.snapshot();
+    let (claim_view, after_claim) = claim_on_both(ctx, &mut model, &p, &mut divergences)?;
 
     let what = show_challenge(&ctx.namer, &p, &ci, &q);
     let oracle = MirrorOracle { world: &ctx.world };
     model.set_block_number(ctx.chain.block_number());
     let m_challenge = model.challenge(&oracle, &p, &ci, &q);
     let c_challenge = ctx.chain.challenge(account(CHALLENGER), &p, &ci, &q)?;
-    let halves_before = divergences.len();
-    let (chain_view, _) = compare_call(
+    let (chain_view, call_agrees) = compare_agrees(
         &ctx.namer,
         &what,
         &m_challenge,
@@ -125,17 +115,12 @@ pub(crate) fn run<D: Decider + ?Sized>(
         DivergenceClass::ChallengeRejectedOnChain,
         &mut divergences,
     );
-    let call_agrees = divergences.len() == halves_before;
 
     if registry.connective(p.predicate).is_some() {
         let rust = onchain::is_valid_challenge(registry, &p, &ci, &q);
         let chain = chain_is_valid_challenge(&mut ctx.chain, &p, &ci, &q)?;
         if chain != Ok(rust) {
-            let class = match &chain {
-                Err(_) => DivergenceClass::RevertVsFalse,
-                Ok(false) => DivergenceClass::ChallengeRejectedOnChain,
-                Ok(true) => DivergenceClass::OutcomeFlip,
-            };
+            let class = view_class(&chain, DivergenceClass::ChallengeRejectedOnChain);
             let shown = show_view(&ctx.namer, &chain);
             let label = registry.kind(p.predicate).map_or("?", |k| k.name());
             divergences.push(
@@ -194,14 +179,7 @@ pub(crate) fn run<D: Decider + ?Sized>(
                 ctx.chain
                     .challenge(account(CHALLENGER), &p, &own.inputs, &own.property)?;
             if let Err(revert) = &result.result {
-                let node = probe(
-                    &mut ctx.chain,
-                    &ctx.world,
-                    ctx.decider,
-                    &ctx.namer,
-                    &p,
-                    "claim",
-                )?;
+                let node = ctx.probe(&p, "claim")?;
                 divergences.push(
                     Divergence::new(
                         DivergenceClass::ChallengeRejectedOnChain,
@@ -228,14 +206,7 @@ pub(crate) fn run<D: Decider + ?Sized>(
         if outcome.is_true() && chain_view.is_ok() {
             let q_outcome = ctx.decider.decide(&q, &ctx.world);
             if q_outcome.is_true() {
-                let node = probe(
-                    &mut ctx.chain,
-                    &ctx.world,
-                    ctx.decider,
-                    &ctx.namer,
-                    &q,
-                    "challenge",
-                )?;
+                let node = ctx.probe(&q, "challenge")?;
                 // A True challenge with a value outside the hint's candidates breaks §7's
                 // optimistic assumption: an unguarded claim, not a decider bug.
                 let class = if outside_candidates(&ctx.world, &p, &ci) {

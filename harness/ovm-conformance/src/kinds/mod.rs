@@ -4,10 +4,13 @@
 
 use crate::{
     RunError,
+    ctx::{CLAIMER, Ctx, ViewResult},
     report::{Divergence, DivergenceClass},
     views::{CallView, ErrorView, EventView, Namer},
 };
-use ovm_core::Bytes;
+use ovm_chain::{Snapshot, TxOutcome, account};
+use ovm_core::{Bytes, Property};
+use ovm_model::{UacModel, UacResult};
 use ovm_vectors::{CallResult, ErrorExpect, ErrorName, EventExpect, EventName, Resolver};
 
 pub(crate) mod atomic;
@@ -107,6 +110,55 @@ pub(crate) fn call_class(
         (true, false) => rejected,
         (false, true) => DivergenceClass::OutcomeFlip,
         _ => DivergenceClass::WrongError,
+    }
+}
+
+/// The prologue of the kinds that claim, then act on the claim: `claimProperty(p)` on both
+/// halves at the chain's block number, compared (an outcome flip where they differ). Returns
+/// the chain's view of the claim call and a snapshot of the chain right after it.
+pub(crate) fn claim_on_both<D: ?Sized>(
+    ctx: &mut Ctx<'_, D>,
+    model: &mut UacModel,
+    p: &Property,
+    divergences: &mut Vec<Divergence>,
+) -> Result<(CallView, Snapshot), RunError> {
+    model.set_block_number(ctx.chain.block_number());
+    let m_claim = model.claim_property(p);
+    let c_claim = ctx.chain.claim_property(account(CLAIMER), p)?;
+    let (claim_view, _) = challenge::compare_call(
+        &ctx.namer,
+        "UAC.claimProperty(claim)",
+        &m_claim,
+        &c_claim,
+        DivergenceClass::OutcomeFlip,
+        divergences,
+    );
+    Ok((claim_view, ctx.chain.snapshot()))
+}
+
+/// [`challenge::compare_call`] for the call made on the claim: the chain's view of it and
+/// whether the halves agree on it (no divergence pushed).
+pub(crate) fn compare_agrees(
+    namer: &Namer,
+    what: &str,
+    model: &UacResult,
+    chain: &TxOutcome<()>,
+    rejected: DivergenceClass,
+    divergences: &mut Vec<Divergence>,
+) -> (CallView, bool) {
+    let before = divergences.len();
+    let (view, _) = challenge::compare_call(namer, what, model, chain, rejected, divergences);
+    (view, divergences.len() == before)
+}
+
+/// The class of an on-chain view's answer that differs from the decider's mirror (which
+/// answers `true` or `false`): a revert, `false` where the mirror says `true` (`rejected`),
+/// or `true` where it says `false`.
+pub(crate) fn view_class(chain: &ViewResult<bool>, rejected: DivergenceClass) -> DivergenceClass {
+    match chain {
+        Err(_) => DivergenceClass::RevertVsFalse,
+        Ok(false) => rejected,
+        Ok(true) => DivergenceClass::OutcomeFlip,
     }
 }
 

@@ -3,13 +3,11 @@
 //! `decideWithWitness`; plus §9 W: the decider's own witness (`Some`) must be accepted, and a
 //! claim the chain decides with a witness must get one from the decider.
 
-use super::{KindRun, call_class};
+use super::{KindRun, call_class, claim_on_both, compare_agrees, view_class};
 use crate::{
     RunError,
-    ctx::{CHALLENGER, CLAIMER, Ctx, chain_decide_with_witness, show_view},
-    kinds::challenge::compare_call,
+    ctx::{CHALLENGER, Ctx, chain_decide_with_witness, show_view},
     oracle::MirrorOracle,
-    probe::probe,
     report::{Divergence, DivergenceClass, NodeView},
     views::{CallView, chain_call},
 };
@@ -99,18 +97,7 @@ pub(crate) fn run<D: Decider + ?Sized>(
         .map_err(|e| RunError::Setup(e.to_string()))?;
     let mut divergences = Vec::new();
 
-    model.set_block_number(ctx.chain.block_number());
-    let m_claim = model.claim_property(&p);
-    let c_claim = ctx.chain.claim_property(account(CLAIMER), &p)?;
-    let (claim_view, _) = compare_call(
-        &ctx.namer,
-        "UAC.claimProperty(claim)",
-        &m_claim,
-        &c_claim,
-        DivergenceClass::OutcomeFlip,
-        &mut divergences,
-    );
-    let after_claim = ctx.chain.snapshot();
+    let (claim_view, after_claim) = claim_on_both(ctx, &mut model, &p, &mut divergences)?;
 
     let what = format!(
         "UAC.decideClaimWithWitness(claim, [{}])",
@@ -124,8 +111,7 @@ pub(crate) fn run<D: Decider + ?Sized>(
     let c = ctx
         .chain
         .decide_claim_with_witness(account(CHALLENGER), &p, &w)?;
-    let before = divergences.len();
-    let (chain_view, _) = compare_call(
+    let (chain_view, call_agrees) = compare_agrees(
         &ctx.namer,
         &what,
         &m,
@@ -133,17 +119,12 @@ pub(crate) fn run<D: Decider + ?Sized>(
         DivergenceClass::WitnessRejected,
         &mut divergences,
     );
-    let call_agrees = divergences.len() == before;
 
     if registry.kind(p.predicate).is_some() {
         let rust = onchain::decide_with_witness(&ctx.world, &p, &w);
         let chain = chain_decide_with_witness(&mut ctx.chain, &p, &w)?;
         if chain != Ok(rust) {
-            let class = match &chain {
-                Err(_) => DivergenceClass::RevertVsFalse,
-                Ok(false) => DivergenceClass::WitnessRejected,
-                Ok(true) => DivergenceClass::OutcomeFlip,
-            };
+            let class = view_class(&chain, DivergenceClass::WitnessRejected);
             let mut left = crate::probe::MAX_PROBED_NODES;
             let node = witness_walk(ctx, &p, &w, "claim".to_owned(), &mut left)?;
             let label = registry.kind(p.predicate).map_or("?", |k| k.name());
@@ -221,14 +202,7 @@ pub(crate) fn run<D: Decider + ?Sized>(
             } else {
                 DivergenceClass::OutcomeFlip
             };
-            let node = probe(
-                &mut ctx.chain,
-                &ctx.world,
-                ctx.decider,
-                &ctx.namer,
-                &p,
-                "claim",
-            )?;
+            let node = ctx.probe(&p, "claim")?;
             divergences.push(
                 Divergence::new(
                     class,

@@ -101,6 +101,41 @@ pub struct SConcrete {
     pub steps: Vec<SStep>,
 }
 
+/// Grows `universe` breadth first with up to three valid challenges of each member, until it
+/// holds `cap` properties or nothing new comes.
+pub(crate) fn grow_universe(world: &World, universe: &mut Vec<Property>, cap: usize) {
+    let mut i = 0;
+    while i < universe.len() && universe.len() < cap {
+        for ch in valid_challenges(world, &universe[i].clone(), &[])
+            .into_iter()
+            .take(3)
+        {
+            if !universe.contains(&ch.property) && universe.len() < cap {
+                universe.push(ch.property);
+            }
+        }
+        i += 1;
+    }
+}
+
+/// The challenge of `p` that `pick` selects: one of its valid challenges, or one of its near
+/// misses when `pick % near == near - 1` or it has no valid one (`near` ≥ 1).
+pub(crate) fn pick_challenge(
+    world: &World,
+    p: &Property,
+    pick: u8,
+    near: u8,
+) -> Option<(Vec<Bytes>, Property)> {
+    let mut all: Vec<(Vec<Bytes>, Property)> = valid_challenges(world, p, &[])
+        .into_iter()
+        .map(|c| (c.inputs, c.property))
+        .collect();
+    if pick % near == near - 1 || all.is_empty() {
+        all = near_misses(&world.registry, p, &[pick / near]);
+    }
+    all.get(pick as usize % all.len().max(1)).cloned()
+}
+
 impl SCase {
     /// The concrete case.
     pub fn concrete(&self, env: &Env, subject: &dyn Subject) -> SConcrete {
@@ -118,18 +153,7 @@ impl SCase {
                 universe.push(p);
             }
         }
-        let mut i = 0;
-        while i < universe.len() && universe.len() < 16 {
-            for ch in valid_challenges(&world, &universe[i].clone(), &[])
-                .into_iter()
-                .take(3)
-            {
-                if !universe.contains(&ch.property) && universe.len() < 16 {
-                    universe.push(ch.property);
-                }
-            }
-            i += 1;
-        }
+        grow_universe(&world, &mut universe, 16);
         if universe.is_empty() {
             universe.push(env.builder().and(Vec::<Bytes>::new()));
         }
@@ -137,16 +161,7 @@ impl SCase {
         let mut steps = Vec::new();
         for sel in &self.steps {
             let p = universe[sel.target as usize % universe.len()].clone();
-            let challenges = || {
-                let mut all: Vec<(Vec<Bytes>, Property)> = valid_challenges(&world, &p, &[])
-                    .into_iter()
-                    .map(|c| (c.inputs, c.property))
-                    .collect();
-                if sel.pick % 5 == 4 || all.is_empty() {
-                    all = near_misses(registry, &p, &[sel.pick / 5]);
-                }
-                all.get(sel.pick as usize % all.len().max(1)).cloned()
-            };
+            let challenges = || pick_challenge(&world, &p, sel.pick, 5);
             // Predicates cannot be impersonated yet: revm rejects senders with code (EIP-3607)
             // unless ovm-chain disables the check.
             let callers = [account(1), account(2), DEPLOYER];
