@@ -141,6 +141,20 @@ pub enum Violation {
         /// Its challenge judged True.
         challenge: B256,
     },
+    /// Spec §10's known limitation, not a bug: the game's truth became defined (a root was
+    /// submitted) only when its challenge window had closed, so it could not be settled the
+    /// decider's way (reported instead of `WrongDecision` / `Late` / `NotDecided`).
+    #[error(
+        "game {game}: its truth became defined at block {defined_at}, when its window (closing at block {window_closes}) had no time left (spec §10)"
+    )]
+    StorageWrittenTooLate {
+        /// The game.
+        game: B256,
+        /// The block from which the decider's verdict holds.
+        defined_at: u64,
+        /// `created + period`, the first block outside the challenge window.
+        window_closes: u64,
+    },
     /// A game whose G check failed only because an unguarded claim under it cannot be settled
     /// the decider's way (reported instead of `WrongDecision` / `Late` / `NotDecided`).
     #[error("game {game} is not settled because of the unguarded claim {unguarded} under it")]
@@ -162,6 +176,12 @@ impl Violation {
         )
     }
 
+    /// Whether it is spec §10's documented limitation (storage written too late), reported
+    /// rather than failed.
+    pub fn is_known_limitation(&self) -> bool {
+        matches!(self, Self::StorageWrittenTooLate { .. })
+    }
+
     /// The game it is about.
     pub fn game(&self) -> B256 {
         match self {
@@ -170,6 +190,7 @@ impl Violation {
             | Self::NotDecided { game, .. }
             | Self::DecidedWhileUndefined { game, .. }
             | Self::MirrorMismatch { game }
+            | Self::StorageWrittenTooLate { game, .. }
             | Self::UnguardedClaim { game, .. }
             | Self::AffectedByUnguarded { game, .. } => *game,
         }
@@ -218,13 +239,24 @@ impl GameRecord {
             }
             let before = out.len();
             self.check_game(game, last_block, &mut out);
-            if out.len() > before
-                && let Some(u) = self.unguarded_under(game.id, &unguarded)
-            {
+            if out.len() == before {
+                continue;
+            }
+            let window_closes = game.created_block.saturating_add(self.period);
+            if let Some(u) = self.unguarded_under(game.id, &unguarded) {
                 out.truncate(before);
                 out.push(Violation::AffectedByUnguarded {
                     game: game.id,
                     unguarded: u,
+                });
+            } else if game.judged_since_block > game.created_block
+                && game.judged_since_block.saturating_add(1) >= window_closes
+            {
+                out.truncate(before);
+                out.push(Violation::StorageWrittenTooLate {
+                    game: game.id,
+                    defined_at: game.judged_since_block,
+                    window_closes,
                 });
             }
         }

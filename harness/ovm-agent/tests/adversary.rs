@@ -340,7 +340,19 @@ fn check_g_reports_tampered_records() {
     ));
     for v in &found {
         assert!(!v.to_string().contains('\n'));
+        assert!(!v.is_known_limitation());
     }
+    // The same wrong decision, but the verdict only held from the last block of the window
+    // (a root submitted too late): spec §10's limitation, reported as such.
+    let mut too_late = record.clone();
+    too_late.games[0].decision = Decision::False;
+    too_late.games[0].judged_since_block = too_late.games[0].created_block + PERIOD - 1;
+    let found = too_late.check_g();
+    assert!(
+        matches!(found[..], [Violation::StorageWrittenTooLate { .. }]),
+        "{found:?}"
+    );
+    assert!(found[0].is_known_limitation() && !found[0].is_unguarded());
 }
 
 #[test]

@@ -188,15 +188,10 @@ pub fn run(cx: Cx<'_>, case: &GConcrete) -> Result<String, Divergence> {
         .timed(|| play_on(&base, &setup, cx.subject.decider()))
         .map_err(|e| crate::layers::driver(Layer::G, "play", e))?;
     let violations = record.check_g();
-    // §10's known limitation: a game whose truth became defined (a root submitted) only
-    // when its challenge window had closed cannot be settled the decider's way.
-    let late = |v: &ovm_agent::Violation| {
-        record.game(v.game()).is_some_and(|g| {
-            g.judged_since_block > g.created_block
-                && g.judged_since_block + 1 >= g.created_block + case.period
-        })
-    };
-    if let Some(v) = violations.iter().find(|v| !v.is_unguarded() && !late(v)) {
+    if let Some(v) = violations
+        .iter()
+        .find(|v| !v.is_unguarded() && !v.is_known_limitation())
+    {
         let kind = format!("{v:?}");
         let class = kind
             .split([' ', '{', '('])
