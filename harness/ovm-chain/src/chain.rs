@@ -363,8 +363,7 @@ impl Chain {
         call: &C,
         gas_limit: u64,
     ) -> Result<TxOutcome<C::Return>, ChainError> {
-        let outcome = self.send_raw(from, to, call.abi_encode().into(), gas_limit)?;
-        decode_outcome::<C>(outcome)
+        self.typed(from, to, call, gas_limit, true)
     }
 
     /// Runs the typed call `call` from `from` to `to` without committing anything.
@@ -385,7 +384,21 @@ impl Chain {
         call: &C,
         gas_limit: u64,
     ) -> Result<TxOutcome<C::Return>, ChainError> {
-        let outcome = self.call_raw(from, to, call.abi_encode().into(), gas_limit)?;
+        self.typed(from, to, call, gas_limit, false)
+    }
+
+    /// Runs the typed call `call`, committing iff `commit`, and decodes its return value.
+    fn typed<C: SolCall>(
+        &mut self,
+        from: Address,
+        to: Address,
+        call: &C,
+        gas_limit: u64,
+        commit: bool,
+    ) -> Result<TxOutcome<C::Return>, ChainError> {
+        let outcome = self
+            .execute(from, Some(to), call.abi_encode().into(), gas_limit, commit)?
+            .map(Output::into_data);
         decode_outcome::<C>(outcome)
     }
 
