@@ -1,8 +1,12 @@
-//! What `build.rs` compiled: the solc version, every contract's source and bytecode hashes,
-//! and the [`bundle_hash`] that names this exact set of contracts in vector provenance.
+//! The contracts the crate runs: the solc version, every contract's source and bytecode
+//! hashes, and the [`bundle_hash`] that names this exact set of contracts in vector provenance.
 //!
-//! The JSON artifacts themselves (`$OUT_DIR/artifacts/<Name>.json`) are read at compile time
-//! by [`crate::bindings`].
+//! They are the committed artifacts in `contracts/artifacts/` (so depending on the crate needs
+//! neither Node nor solc), unless those do not match `contracts/src`: then the build script
+//! compiled the sources and [`STALE`] says why (`tests/artifacts.rs` fails until
+//! `cargo run -p ovm-chain --bin refresh-artifacts` commits the fresh build). The JSON artifacts
+//! themselves (`$OUT_DIR/artifacts/<Name>.json`) are read at compile time by
+//! [`crate::bindings`].
 
 use alloy_primitives::{B256, keccak256};
 
@@ -26,7 +30,11 @@ mod generated {
     include!(concat!(env!("OUT_DIR"), "/manifest.rs"));
 }
 
-pub use generated::{CONTRACTS, CONTRACTS_DIR, SOLC_VERSION};
+pub use generated::{CONTRACTS, CONTRACTS_DIR, INPUTS_HASH, SOLC_VERSION, STALE};
+
+/// The folder the build wrote the artifacts it used into (`<Name>.json` and `build.json`),
+/// the same layout as `contracts/artifacts/`.
+pub const BUILD_ARTIFACTS_DIR: &str = concat!(env!("OUT_DIR"), "/artifacts");
 
 /// The contract named `name`, if the build produced it.
 pub fn contract(name: &str) -> Option<&'static ContractInfo> {
