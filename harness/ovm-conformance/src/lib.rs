@@ -9,6 +9,8 @@
 //! - [`VectorReport`] / [`Divergence`]: the verdict, the divergence class, both sides' views,
 //!   the first divergent node of the property tree, and the replay command; one screen
 //!   ([`VectorReport::screen`]) or one byte-stable JSON line ([`VectorReport::json_line`]);
+//! - [`Suite`] / [`test_main`]: the suite as an implementer's own `cargo test` (one test per
+//!   vector, the embedded vectors of `ovm-suite` plus any folders);
 //! - [`discover`]: vector files and their test names (`challenge::and-false-child`);
 //! - [`rules`]: the spec's rule ids, in one place; [`coverage`]: vectors per rule;
 //! - [`probe`]: locating a divergence node by node.
@@ -36,6 +38,7 @@ pub mod probe;
 pub mod report;
 pub mod rules;
 pub mod runner;
+pub mod suite;
 pub mod views;
 
 pub use contracts::{Contracts, ManifestError};
@@ -44,6 +47,7 @@ pub use report::{
     Divergence, DivergenceClass, NodeView, Side, Stats, Status, Summary, VectorReport,
 };
 pub use runner::{Execution, FillOutcome, FillReport, REPLAY_PREFIX, Runner, period_of};
+pub use suite::{Suite, SuiteError, test_main};
 
 /// Why a vector could not be run at all (as opposed to a [`Divergence`]).
 #[derive(Debug, thiserror::Error)]

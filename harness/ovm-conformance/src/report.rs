@@ -400,3 +400,60 @@ impl fmt::Display for Summary {
         )
     }
 }
+
+/// A Markdown summary of a run (for a CI job summary): the verdict, a table per kind, and the
+/// vectors that do not conform (at most [`MARKDOWN_MAX_ROWS`], each with its first divergence
+/// or reason and its replay command).
+pub fn markdown(title: &str, summary: &Summary, reports: &[VectorReport]) -> String {
+    let mut out = String::new();
+    let verdict = if summary.conforms() {
+        "✅ conforms"
+    } else {
+        "❌ does not conform"
+    };
+    let _ = writeln!(out, "## {title}\n\n**{verdict}** — {summary}\n");
+    let mut kinds: std::collections::BTreeMap<&str, [u64; 3]> = Default::default();
+    for report in reports {
+        let row = kinds
+            .entry(report.kind.map_or("unreadable", Kind::name))
+            .or_default();
+        row[0] += 1;
+        row[usize::from(!report.conforms()) + 1] += 1;
+    }
+    let _ = writeln!(
+        out,
+        "| kind | vectors | conform | do not |\n|---|---:|---:|---:|"
+    );
+    for (kind, [n, ok, bad]) in &kinds {
+        let _ = writeln!(out, "| {kind} | {n} | {ok} | {bad} |");
+    }
+    let failing: Vec<_> = reports.iter().filter(|r| !r.conforms()).collect();
+    if !failing.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n| vector | status | first problem | replay |\n|---|---|---|---|"
+        );
+        for report in failing.iter().take(MARKDOWN_MAX_ROWS) {
+            let problem = report.divergences.first().map_or_else(
+                || first_line(&report.reason).to_owned(),
+                |d| format!("{}: {}", d.class.title(), d.what),
+            );
+            let _ = writeln!(
+                out,
+                "| `{}` | {} | {} | `{}` |",
+                report.name,
+                report.status.name(),
+                problem.replace('|', "\\|"),
+                report.replay.replace('|', "\\|")
+            );
+        }
+        if failing.len() > MARKDOWN_MAX_ROWS {
+            let _ = writeln!(out, "\n… and {} more.", failing.len() - MARKDOWN_MAX_ROWS);
+        }
+    }
+    out.push('\n');
+    out
+}
+
+/// The most non-conforming vectors [`markdown`] lists.
+pub const MARKDOWN_MAX_ROWS: usize = 50;

@@ -470,7 +470,10 @@ impl<D: Decider> Runner<D> {
         (report, transcript)
     }
 
-    fn transcript(&self, file: &VectorFile) -> Result<String, RunError> {
+    /// The full transcript of one vector: every call or transaction, the reference decider's
+    /// trace of its properties, the decider under test's outcome and the probe against the
+    /// contracts.
+    pub fn transcript(&self, file: &VectorFile) -> Result<String, RunError> {
         let mut out = String::new();
         let log = self.execute(file)?.log;
         if !log.is_empty() {
