@@ -23,7 +23,8 @@
 use crate::{
     Contracts, ManifestError, Runner, Status, Summary, VectorReport, discover, report::markdown,
 };
-use libtest_mimic::{Arguments, Completion, Failed, Trial};
+pub use libtest_mimic::{Arguments, Conclusion};
+use libtest_mimic::{Completion, Failed, Trial};
 use ovm_decider::{Decider, ReferenceDecider};
 use ovm_vectors::{VectorFile, from_json, load};
 use std::{
@@ -112,6 +113,7 @@ pub struct Suite<D = ReferenceDecider> {
     bundled: bool,
     dirs: Vec<PathBuf>,
     replay_target: Option<String>,
+    summary: Option<PathBuf>,
 }
 
 impl Default for Suite {
@@ -129,6 +131,9 @@ impl Suite {
             bundled: true,
             dirs: Vec::new(),
             replay_target: None,
+            summary: std::env::var_os(SUMMARY_ENV)
+                .filter(|p| !p.is_empty() && std::env::var_os("NEXTEST").is_none())
+                .map(PathBuf::from),
         }
     }
 }
@@ -142,6 +147,7 @@ impl<D: Decider> Suite<D> {
             bundled: self.bundled,
             dirs: self.dirs,
             replay_target: self.replay_target,
+            summary: self.summary,
         }
     }
 
@@ -175,6 +181,14 @@ impl<D: Decider> Suite<D> {
     /// test binary's name.
     pub fn replay_target(mut self, target: impl Into<String>) -> Self {
         self.replay_target = Some(target.into());
+        self
+    }
+
+    /// Appends a Markdown summary of each run to `path` (by default `$OVM_SUMMARY_MD`, except
+    /// under cargo-nextest, where every test runs in its own process and the JUnit report is
+    /// the summary).
+    pub fn markdown_summary(mut self, path: impl Into<PathBuf>) -> Self {
+        self.summary = Some(path.into());
         self
     }
 
@@ -240,20 +254,30 @@ fn current_target() -> String {
 }
 
 /// Runs `suite` as a libtest-style test binary (arguments from the command line) and returns
-/// its exit code: one test per vector, failing with the divergence screen.
+/// its exit code: one test per vector, failing with the divergence screen; 2 when the suite
+/// cannot be set up (a bad manifest, an unreadable folder, two vectors with one name).
 pub fn test_main<D: Decider + Send + Sync + 'static>(suite: Suite<D>) -> ExitCode {
-    let args = Arguments::from_args();
-    match trials(suite) {
-        Ok((trials, reports)) => {
-            let conclusion = libtest_mimic::run(&args, trials);
-            write_summary(&reports);
-            conclusion.exit_code()
-        }
+    match run(suite, &Arguments::from_args()) {
+        Ok(conclusion) => conclusion.exit_code(),
         Err(err) => {
             eprintln!("error: the conformance suite cannot be set up: {err}");
             ExitCode::from(2)
         }
     }
+}
+
+/// Runs `suite` with libtest arguments `args` (what [`test_main`] does with the command line's).
+pub fn run<D: Decider + Send + Sync + 'static>(
+    suite: Suite<D>,
+    args: &Arguments,
+) -> Result<Conclusion, SuiteError> {
+    let summary = suite.summary.clone();
+    let (trials, reports) = trials(suite)?;
+    let conclusion = libtest_mimic::run(args, trials);
+    if let Some(path) = summary {
+        write_summary(&path, &reports);
+    }
+    Ok(conclusion)
 }
 
 type Reports = Arc<Mutex<Vec<VectorReport>>>;
@@ -336,15 +360,8 @@ fn verdict<D: Decider>(
     Err(Failed::from(message))
 }
 
-/// Appends the Markdown summary to `$OVM_SUMMARY_MD` after a plain `cargo test` run (under
-/// cargo-nextest every test runs in its own process, so there its JUnit report is the summary).
-fn write_summary(reports: &Reports) {
-    let Some(path) = std::env::var_os(SUMMARY_ENV).filter(|p| !p.is_empty()) else {
-        return;
-    };
-    if std::env::var_os("NEXTEST").is_some() {
-        return;
-    }
+/// Appends the Markdown summary of the vectors that ran to `path`.
+fn write_summary(path: &Path, reports: &Reports) {
     let Ok(mut reports) = reports.lock() else {
         return;
     };
@@ -353,20 +370,17 @@ fn write_summary(reports: &Reports) {
     for report in reports.iter() {
         summary.add(report);
     }
-    let text = markdown(
-        &format!("OVM conformance: {}", current_target()),
-        &summary,
-        &reports,
-    );
+    let title = format!("OVM conformance: {}", current_target());
+    let text = markdown(&title, &summary, &reports);
     let written = std::fs::OpenOptions::new()
         .create(true)
         .append(true)
-        .open(&path)
+        .open(path)
         .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()));
     if let Err(err) = written {
         eprintln!(
             "warning: cannot write the summary to {}: {err}",
-            Path::new(&path).display()
+            path.display()
         );
     }
 }
