@@ -155,46 +155,142 @@ impl Res {
     }
 }
 
-/// Collects the Unknown children of a connective: the first whose truth is undefined (the
-/// pin) and the first reason seen.
-#[derive(Default)]
+/// What the decider knows about a connective from its Unknown children (§7 "Which Unknowns
+/// carry a pin"), combined as Kleene logic does: a *conjunctive* connective (And, ForAll) is
+/// known not True if some child is and known not False if every one is; a *disjunctive* one
+/// (Not over `¬p`, Or, ThereExists) dually. Children that are True (conjunctive) or False
+/// (disjunctive) change nothing; the others end the evaluation before this is asked.
 struct Unknowns {
-    pin: Option<Challenge>,
-    first_reason: Option<UnknownReason>,
+    conjunctive: bool,
+    any: bool,
+    not_true: bool,
+    not_false: bool,
+    /// The first missing-data cause.
+    cause: Option<UnknownReason>,
+    /// The first undefined reason.
+    undefined: Option<UnknownReason>,
+    /// Conjunctive: the first challenge of undefined truth.
+    pin_undefined: Option<Challenge>,
+    /// Conjunctive: the first challenge known not False.
+    pin_not_false: Option<Challenge>,
 }
 
 impl Unknowns {
-    /// Records an Unknown challenge; `challenge` builds it only if it becomes the pin.
+    fn conjunctive() -> Self {
+        Self::new(true)
+    }
+
+    fn disjunctive() -> Self {
+        Self::new(false)
+    }
+
+    fn new(conjunctive: bool) -> Self {
+        Self {
+            conjunctive,
+            any: false,
+            not_true: !conjunctive,
+            not_false: conjunctive,
+            cause: None,
+            undefined: None,
+            pin_undefined: None,
+            pin_not_false: None,
+        }
+    }
+
+    /// Records a child of Unknown outcome (`why`), known not True / not False as given (for
+    /// `Not`, the swapped knowledge of its input). For a conjunctive connective, `challenge`
+    /// builds the child's challenge (`Not(child)`) only if it becomes a pin candidate.
+    fn record_with(
+        &mut self,
+        not_true: bool,
+        not_false: bool,
+        why: &UnknownReason,
+        challenge: Option<impl FnOnce() -> Challenge>,
+    ) {
+        self.any = true;
+        if self.conjunctive {
+            self.not_true |= not_true;
+            self.not_false &= not_false;
+            // The challenge Not(child) is undefined iff the child is, known not False iff
+            // the child is known not True.
+            if let Some(challenge) = challenge {
+                if not_true && not_false {
+                    if self.pin_undefined.is_none() {
+                        self.pin_undefined = Some(challenge());
+                    }
+                } else if not_true && self.pin_not_false.is_none() && self.pin_undefined.is_none() {
+                    self.pin_not_false = Some(challenge());
+                }
+            }
+        } else {
+            self.not_true &= not_true;
+            self.not_false |= not_false;
+        }
+        if why.is_undefined() {
+            if self.undefined.is_none() {
+                self.undefined = Some(why.clone());
+            }
+        } else if self.cause.is_none() {
+            self.cause = Some(why.cause().clone());
+        }
+    }
+
+    /// Records an Unknown child outcome with its own knowledge.
     fn record(&mut self, outcome: &Outcome, challenge: impl FnOnce() -> Challenge) {
         if let Outcome::Unknown { why, .. } = outcome {
-            if self.pin.is_none() && why.is_undefined() {
-                self.pin = Some(challenge());
-            }
-            if self.first_reason.is_none() {
-                self.first_reason = Some(why.clone());
-            }
+            self.record_with(
+                why.known_not_true(),
+                why.known_not_false(),
+                why,
+                Some(challenge),
+            );
         }
+    }
+
+    /// Records the values an unusable hint stands for: one instance of undefined truth for a
+    /// STORED hint on a key not yet written, else missing data (known neither way). They have
+    /// no challenge value, so they are never a pin.
+    fn record_hint_failure(&mut self, why: &UnknownReason) {
+        let undefined = why.is_undefined();
+        self.record_with(undefined, undefined, why, None::<fn() -> Challenge>);
     }
 
     fn any(&self) -> bool {
-        self.first_reason.is_some()
+        self.any
     }
 
-    /// The Unknown outcome: pinned if some challenge is undefined, else the `fallback`
-    /// reason (e.g. an unusable hint), else the first reason.
-    fn outcome(self, fallback: Option<UnknownReason>) -> Outcome {
-        match self.pin {
-            Some(pin) => Outcome::Unknown {
-                why: UnknownReason::UndefinedChallenge,
-                pin: Some(pin),
-            },
-            None => Outcome::Unknown {
-                why: fallback
-                    .or(self.first_reason)
-                    .unwrap_or(UnknownReason::UndefinedChallenge),
-                pin: None,
-            },
-        }
+    /// The Unknown outcome. `challenge` is a disjunctive connective's one challenge, the pin
+    /// when the connective is known not True.
+    fn outcome(self, challenge: impl FnOnce() -> Challenge) -> Outcome {
+        let pin = if !self.not_true {
+            None
+        } else if self.conjunctive {
+            self.pin_undefined.or(self.pin_not_false)
+        } else {
+            Some(challenge())
+        };
+        let cause = || {
+            self.cause
+                .clone()
+                .or_else(|| self.undefined.clone())
+                .unwrap_or(UnknownReason::UndefinedChallenge)
+        };
+        let why = match (self.not_true, self.not_false) {
+            (true, true) if pin.is_some() => UnknownReason::UndefinedChallenge,
+            (true, true) => self
+                .undefined
+                .clone()
+                .unwrap_or(UnknownReason::UndefinedChallenge),
+            (true, false) => UnknownReason::NotTrue(Box::new(cause())),
+            (false, true) => UnknownReason::NotFalse(Box::new(cause())),
+            (false, false) => cause(),
+        };
+        Outcome::Unknown { why, pin }
+    }
+
+    /// [`Self::outcome`] for a conjunctive connective.
+    fn conjunctive_outcome(self) -> Outcome {
+        self.outcome(|| unreachable!("a conjunctive connective has no one challenge"))
     }
 }
 
@@ -344,10 +440,16 @@ impl Evaluator<'_> {
             Outcome::False { .. } => Res::of(Outcome::True {
                 witness: res.challenge_witness,
             }),
-            unknown => {
-                let mut unknowns = Unknowns::default();
-                unknowns.record(&unknown, challenge);
-                Res::of(unknowns.outcome(None))
+            Outcome::Unknown { why, .. } => {
+                // Not(p) knows the swapped knowledge of p; its one challenge is p.
+                let mut unknowns = Unknowns::disjunctive();
+                unknowns.record_with(
+                    why.known_not_false(),
+                    why.known_not_true(),
+                    &why,
+                    None::<fn() -> Challenge>,
+                );
+                Res::of(unknowns.outcome(challenge))
             }
         }
     }
@@ -355,7 +457,7 @@ impl Evaluator<'_> {
     /// `And(p0..pn)`: False at the lowest `i` whose `Not(p_i)` is True.
     fn and(&mut self, children: &[Bytes]) -> Outcome {
         let mut witnesses = Some(Vec::with_capacity(children.len()));
-        let mut unknowns = Unknowns::default();
+        let mut unknowns = Unknowns::conjunctive();
         for (i, p) in children.iter().enumerate() {
             let challenge = || {
                 Challenge::new(
@@ -378,7 +480,7 @@ impl Evaluator<'_> {
             }
         }
         if unknowns.any() {
-            unknowns.outcome(None)
+            unknowns.conjunctive_outcome()
         } else {
             Outcome::True { witness: witnesses }
         }
@@ -387,9 +489,8 @@ impl Evaluator<'_> {
     /// `Or(p0..pn)`: True at the lowest `i` whose branch is True (witness-decidable first).
     fn or(&mut self, children: &[Bytes]) -> Outcome {
         let mut first_true = false;
-        let mut unknowns = Unknowns::default();
+        let mut unknowns = Unknowns::disjunctive();
         let registry = self.registry;
-        let challenge = || Challenge::new(Vec::new(), or_challenge(registry, children));
         for (i, p) in children.iter().enumerate() {
             let (_, res) = self.bytes(p);
             match res.outcome {
@@ -401,19 +502,21 @@ impl Evaluator<'_> {
                 }
                 Outcome::True { witness: None } => first_true = true,
                 Outcome::False { .. } => {}
-                unknown => unknowns.record(&unknown, challenge),
+                unknown => {
+                    unknowns.record(&unknown, || unreachable!("disjunctive: no pin candidates"))
+                }
             }
         }
         if first_true {
             return Outcome::TRUE_BY_PERIOD;
         }
-        let challenge = challenge();
+        let challenge = Challenge::new(Vec::new(), or_challenge(registry, children));
         if !is_claimable_challenge(registry, &challenge.property) {
             // No valid challenge exists.
             return Outcome::TRUE_BY_PERIOD;
         }
         if unknowns.any() {
-            unknowns.outcome(None)
+            unknowns.outcome(|| challenge)
         } else {
             Outcome::False {
                 challenge: Some(challenge),
@@ -488,9 +591,9 @@ impl Evaluator<'_> {
                 challenge: Some(challenge()),
             },
             unknown => {
-                let mut unknowns = Unknowns::default();
+                let mut unknowns = Unknowns::conjunctive();
                 unknowns.record(&unknown, challenge);
-                unknowns.outcome(None)
+                unknowns.conjunctive_outcome()
             }
         }
     }
@@ -498,7 +601,10 @@ impl Evaluator<'_> {
     /// `ForAll(h, x, b)`: False at the first domain value `t` whose `Not(b[t])` is True.
     fn for_all(&mut self, hint: &[u8], name: &[u8], body: &Bytes) -> Outcome {
         let (values, failure) = self.domain(hint);
-        let mut unknowns = Unknowns::default();
+        let mut unknowns = Unknowns::conjunctive();
+        if let Some(why) = &failure {
+            unknowns.record_hint_failure(why);
+        }
         for t in values {
             let Some(instance) =
                 admissible_instance(self.registry, ConnectiveKind::ForAll, name, body, &t)
@@ -519,8 +625,8 @@ impl Evaluator<'_> {
                 unknown => unknowns.record(unknown, challenge),
             }
         }
-        if unknowns.any() || failure.is_some() {
-            unknowns.outcome(failure)
+        if unknowns.any() {
+            unknowns.conjunctive_outcome()
         } else {
             Outcome::TRUE_BY_PERIOD
         }
@@ -554,15 +660,18 @@ impl Evaluator<'_> {
                     challenge: Some(challenge()),
                 },
                 unknown => {
-                    let mut unknowns = Unknowns::default();
-                    unknowns.record(&unknown, challenge);
-                    unknowns.outcome(None)
+                    let mut unknowns = Unknowns::disjunctive();
+                    unknowns.record(&unknown, || unreachable!("disjunctive: no pin candidates"));
+                    unknowns.outcome(challenge)
                 }
             };
         }
         let (values, failure) = self.domain(hint);
         let mut first_true = false;
-        let mut unknowns = Unknowns::default();
+        let mut unknowns = Unknowns::disjunctive();
+        if let Some(why) = &failure {
+            unknowns.record_hint_failure(why);
+        }
         for t in values {
             let Some(instance) =
                 admissible_instance(registry, ConnectiveKind::ThereExists, name, body, &t)
@@ -580,23 +689,22 @@ impl Evaluator<'_> {
                 }
                 Outcome::True { witness: None } => first_true = true,
                 Outcome::False { .. } => {}
-                unknown => unknowns.record(&unknown, challenge),
+                unknown => {
+                    unknowns.record(&unknown, || unreachable!("disjunctive: no pin candidates"))
+                }
             }
         }
         if first_true || !claimable() {
             return Outcome::TRUE_BY_PERIOD;
         }
-        match failure {
-            // The challenge `ForAll(h, x, Not(b))` reads the same unwritten storage: its truth
-            // is undefined, so it pins this claim.
-            Some(why) if why.is_undefined() && unknowns.pin.is_none() => Outcome::Unknown {
-                why: UnknownReason::UndefinedChallenge,
-                pin: Some(challenge()),
-            },
-            failure if unknowns.any() || failure.is_some() => unknowns.outcome(failure),
-            _ => Outcome::False {
+        // An unwritten STORED key counts as one instance of undefined truth: the challenge
+        // `ForAll(h, x, Not(b))` reads the same storage, so it can pin this claim.
+        if unknowns.any() {
+            unknowns.outcome(challenge)
+        } else {
+            Outcome::False {
                 challenge: Some(challenge()),
-            },
+            }
         }
     }
 }

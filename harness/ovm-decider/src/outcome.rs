@@ -40,7 +40,8 @@ pub enum Outcome {
     Unknown {
         /// Why the decider cannot answer.
         why: UnknownReason,
-        /// A valid challenge whose truth is also undefined, to pin the claim with (§8).
+        /// Present exactly when the claim is known not True: a valid challenge known not
+        /// False (undefined, or itself pinned in turn), to pin the claim with (§7, §8).
         pin: Option<Challenge>,
     },
 }
@@ -108,6 +109,26 @@ impl Outcome {
     pub fn is_undefined(&self) -> bool {
         matches!(self, Self::Unknown { why, .. } if why.is_undefined())
     }
+
+    /// Whether the decider knows the property is not True (§7): `False`, or an `Unknown`
+    /// known not True (undefined, or [`UnknownReason::NotTrue`]).
+    pub fn known_not_true(&self) -> bool {
+        match self {
+            Self::True { .. } => false,
+            Self::False { .. } => true,
+            Self::Unknown { why, .. } => why.known_not_true(),
+        }
+    }
+
+    /// Whether the decider knows the property is not False (§7): `True`, or an `Unknown`
+    /// known not False (undefined, or [`UnknownReason::NotFalse`]).
+    pub fn known_not_false(&self) -> bool {
+        match self {
+            Self::True { .. } => true,
+            Self::False { .. } => false,
+            Self::Unknown { why, .. } => why.known_not_false(),
+        }
+    }
 }
 
 /// Why an outcome is `Unknown`: either the truth is *undefined by the rules* (see
@@ -125,9 +146,18 @@ pub enum UnknownReason {
     /// Undefined: the property is already under evaluation (its truth would depend on itself).
     #[error("cycle: the property is already under evaluation")]
     Cycle,
-    /// Undefined: a valid challenge's truth is undefined (the outcome's `pin` is that challenge).
+    /// Undefined: the connective's truth is undefined by the rules (known neither True nor
+    /// False); the outcome's `pin` is a valid challenge of undefined truth.
     #[error("a challenge's truth is undefined")]
     UndefinedChallenge,
+    /// Known not True, but the world lacks what is needed to tell False from undefined (the
+    /// inner reason). The outcome carries a pin when a valid challenge is known not False.
+    #[error("not True, and {0}")]
+    NotTrue(Box<UnknownReason>),
+    /// Known not False, but the world lacks what is needed to tell True from undefined (the
+    /// inner reason). Never pinned: a pin must not keep a True claim from being decided True.
+    #[error("not False, and {0}")]
+    NotFalse(Box<UnknownReason>),
     /// Missing data: the hint is not `bucket,KIND,param` as §7 defines it.
     #[error("malformed hint: {0}")]
     MalformedHint(String),
@@ -140,7 +170,8 @@ pub enum UnknownReason {
     /// Missing data: the property is deeper than a challenge may be (its depth, cut off at 35).
     #[error("depth {0} exceeds the challenge depth limit")]
     TooDeep(u32),
-    /// Missing data: the decider's step budget ran out.
+    /// Missing data: the work bound ran out (more distinct sub-decisions than the budget,
+    /// by default the spec's 2^24).
     #[error("evaluation budget exhausted")]
     BudgetExhausted,
 }
@@ -153,6 +184,25 @@ impl UnknownReason {
             self,
             Self::NotWritten { .. } | Self::Cycle | Self::UndefinedChallenge
         )
+    }
+
+    /// Whether the truth is known not True (undefined, or [`Self::NotTrue`]).
+    pub fn known_not_true(&self) -> bool {
+        self.is_undefined() || matches!(self, Self::NotTrue(_))
+    }
+
+    /// Whether the truth is known not False (undefined, or [`Self::NotFalse`]).
+    pub fn known_not_false(&self) -> bool {
+        self.is_undefined() || matches!(self, Self::NotFalse(_))
+    }
+
+    /// The reason without its [`Self::NotTrue`] / [`Self::NotFalse`] wrapper: what is
+    /// undefined, or which data is missing.
+    pub fn cause(&self) -> &Self {
+        match self {
+            Self::NotTrue(inner) | Self::NotFalse(inner) => inner.cause(),
+            other => other,
+        }
     }
 }
 

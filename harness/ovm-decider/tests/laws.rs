@@ -2,7 +2,7 @@
 //! `Not(Not(p)) ≡ p`, And order (with the challenge index remapped), De Morgan,
 //! `ThereExists(h, x, b) ≡ ¬ForAll(h, x, Not(b))`, the enc/decode round trip, and the §7
 //! contract of every outcome (challenges valid and True, witnesses accepted, pins valid and
-//! undefined).
+//! known not False).
 
 use ovm_core::{
     Address, B256, Builder, Bytes, Property, Registry, U256, abi, placeholder::placeholder,
@@ -150,15 +150,21 @@ fn check_contract(p: &Property, outcome: &Outcome) -> Result<(), TestCaseError> 
         prop_assert!(decide_with_witness(&WORLD, p, w), "witness rejected");
     }
     if let Outcome::Unknown { why, pin } = outcome {
-        prop_assert_eq!(pin.is_some(), *why == UnknownReason::UndefinedChallenge);
+        // §7: a pin only on a claim known not True, on a valid challenge known not False; an
+        // undefined connective is always pinned, a claim known not False never.
+        if *why == UnknownReason::UndefinedChallenge {
+            prop_assert!(pin.is_some(), "undefined connective without a pin");
+        }
         if let Some(pin) = pin {
+            prop_assert!(why.known_not_true(), "pinned but not known not True");
             prop_assert!(
                 is_valid_challenge(reg, p, &pin.inputs, &pin.property),
                 "invalid pin"
             );
+            let pinned = DECIDER.decide(&pin.property, &WORLD);
             prop_assert!(
-                DECIDER.decide(&pin.property, &WORLD).is_undefined(),
-                "pin not undefined"
+                pinned.is_unknown() && pinned.known_not_false(),
+                "pin not known not False"
             );
         }
     }
@@ -186,6 +192,12 @@ proptest! {
         let (inner, outer) = (DECIDER.decide(&p, &WORLD), DECIDER.decide(&nn, &WORLD));
         prop_assert_eq!(inner.truth(), outer.truth());
         prop_assert_eq!(inner.witness(), outer.witness());
+        prop_assert_eq!(inner.known_not_true(), outer.known_not_true());
+        prop_assert_eq!(inner.known_not_false(), outer.known_not_false());
+        // Not swaps what is known.
+        let not = DECIDER.decide(&bl.not(&p), &WORLD);
+        prop_assert_eq!(not.known_not_true(), inner.known_not_false());
+        prop_assert_eq!(not.known_not_false(), inner.known_not_true());
         if outer.is_false() {
             prop_assert_eq!(&outer.challenge().unwrap().property, &bl.not(&p));
         }

@@ -30,7 +30,7 @@ fn and_empty(b: &Builder) -> Property {
 }
 
 /// Asserts the §7 contracts every outcome must honour: a challenge is valid and True, a witness
-/// is accepted, a pin is valid and undefined.
+/// is accepted, a pin is valid and known not False.
 fn check_outcome(world: &World, p: &Property, outcome: &Outcome) {
     let reg = &world.registry;
     if let Some(c) = outcome.challenge() {
@@ -51,10 +51,12 @@ fn check_outcome(world: &World, p: &Property, outcome: &Outcome) {
             is_valid_challenge(reg, p, &pin.inputs, &pin.property),
             "invalid pin"
         );
+        let pinned = DECIDER.decide(&pin.property, world);
         assert!(
-            DECIDER.decide(&pin.property, world).is_undefined(),
-            "pin not undefined"
+            pinned.is_unknown() && pinned.known_not_false(),
+            "pin not known not False"
         );
+        assert!(outcome.known_not_true(), "pinned but not known not True");
     }
 }
 
