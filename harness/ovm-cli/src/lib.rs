@@ -1,7 +1,7 @@
 //! The `ovm-conformance` command line over [`ovm_conformance::Runner`].
 //!
 //! ```text
-//! ovm-conformance [--json] [--decider NAME] [--contracts MANIFEST] [--jobs N] <COMMAND>
+//! ovm-conformance [--json] [--markdown FILE] [--decider NAME] [--contracts MANIFEST] [--jobs N] <COMMAND>
 //!   run [PATHS]…     run vectors (default: the whole suite under vectors/) on both halves
 //!   check [PATHS]…   run, and verify that `fill` would not change the files (writes nothing)
 //!   fill [PATHS]…    compute the expectations from the reference implementations and write them
@@ -25,6 +25,7 @@ use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use ovm_conformance::{
     Contracts, Coverage, FillOutcome, Runner, Status, Summary, VectorReport, discover,
+    report::markdown,
 };
 use ovm_decider::{Decider, ReferenceDecider};
 use std::{
@@ -72,6 +73,10 @@ pub struct Options {
     /// Plugged-in contracts: a JSON manifest naming each of the 16 contracts' artifact file.
     #[arg(long, global = true, value_name = "MANIFEST")]
     pub contracts: Option<PathBuf>,
+    /// `run` / `check`: also append a Markdown summary of the vectors to FILE (e.g. a CI job
+    /// summary: `--markdown "$GITHUB_STEP_SUMMARY"`).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub markdown: Option<PathBuf>,
     /// Vectors run in parallel (default: the number of CPUs).
     #[arg(long, global = true, value_name = "N")]
     pub jobs: Option<usize>,
@@ -261,6 +266,17 @@ fn jobs(options: &Options) -> usize {
     })
 }
 
+/// Appends `text` to the file at `path` (created if missing).
+fn append(path: &std::path::Path, text: &str) -> Result<(), String> {
+    use std::io::Write as _;
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .and_then(|mut file| file.write_all(text.as_bytes()))
+        .map_err(|e| format!("{}: cannot write the Markdown summary: {e}", path.display()))
+}
+
 fn files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     discover::expand(paths).map_err(|e| e.to_string())
 }
@@ -301,6 +317,15 @@ fn run_all(
         println!("{}", summary.json_line());
     } else {
         println!("{summary}");
+    }
+    if let Some(path) = &options.markdown {
+        let reports: Vec<_> = results.iter().map(|(report, _)| report.clone()).collect();
+        let text = markdown(
+            &format!("OVM conformance ({})", runner.contracts().describe()),
+            &summary,
+            &reports,
+        );
+        append(path, &text)?;
     }
     eprint!("{}", throughput(&results, wall, runner));
     Ok(summary.conforms())

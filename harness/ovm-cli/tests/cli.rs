@@ -137,3 +137,26 @@ fn replay_prints_the_transcript() {
     assert!(stdout.contains("── transcript"), "{stdout}");
     assert!(stdout.contains("CallerNotPredicate(alice)"), "{stdout}");
 }
+
+#[test]
+fn markdown_summary_is_appended_on_request() {
+    let dir = std::env::temp_dir().join(format!("ovm-cli-md-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("summary.md");
+    std::fs::write(&file, "# earlier\n").unwrap();
+    let suite = concat!(env!("CARGO_MANIFEST_DIR"), "/../../vectors/atomic");
+    let out = bin()
+        .args(["run", "--markdown"])
+        .arg(&file)
+        .arg(suite)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let md = std::fs::read_to_string(&file).unwrap();
+    assert!(md.starts_with("# earlier\n## OVM conformance"), "{md}");
+    assert!(
+        md.contains("✅ conforms") && md.contains("| atomic |"),
+        "{md}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
