@@ -4,8 +4,11 @@
 
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
-use ovm_fuzz::{Budget, Campaign, Env, Layer, Options, Reference, Report, campaign::DEFAULT_SEED};
-use std::{io::IsTerminal, time::Duration};
+use ovm_fuzz::{
+    Budget, Campaign, Env, Layer, Options, Reference, Report, campaign::DEFAULT_SEED,
+    regress::WriteMode,
+};
+use std::{io::IsTerminal, path::PathBuf, time::Duration};
 
 /// How long and where a campaign runs.
 #[derive(Debug, Args)]
@@ -22,6 +25,9 @@ pub struct FuzzArgs {
     /// The layers to run, comma-separated (E, A, W, C, S, G).
     #[arg(long, value_delimiter = ',', value_parser = parse_layer, default_value = "E,A,W,C,S,G")]
     pub layers: Vec<Layer>,
+    /// Write each finding, shrunk, as a regression vector into DIR (default: write nothing).
+    #[arg(long, value_name = "DIR")]
+    pub write_regressions: Option<PathBuf>,
 }
 
 impl FuzzArgs {
@@ -32,6 +38,7 @@ impl FuzzArgs {
             cases,
             duration: None,
             layers: Layer::ALL.to_vec(),
+            write_regressions: None,
         }
     }
 }
@@ -67,7 +74,13 @@ pub fn campaign(env: &Env, args: &FuzzArgs, json: bool) -> bool {
             .duration
             .map_or(Budget::Cases(args.cases), Budget::Duration),
         layers: args.layers.clone(),
-        options: Options::default(),
+        options: Options {
+            write: args
+                .write_regressions
+                .clone()
+                .map_or(WriteMode::Never, WriteMode::Dir),
+            ..Options::default()
+        },
     };
     let bar = bar();
     let report = campaign.run(env, &Reference::new(), &mut |p| {

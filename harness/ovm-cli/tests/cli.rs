@@ -160,3 +160,51 @@ fn markdown_summary_is_appended_on_request() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Plugged-in contracts with And's slot running Or's code: the fuzzer finds divergences, and
+/// writes them nowhere unless asked (`--write-regressions DIR`); the checkout is left alone.
+#[test]
+fn findings_against_plugged_in_contracts_are_written_only_when_asked() {
+    let dir = std::env::temp_dir().join(format!("ovm-cli-plug-{}", std::process::id()));
+    let manifest = ovm_conformance::contracts::write_bundled_manifest(&dir).unwrap();
+    let text = std::fs::read_to_string(&manifest)
+        .unwrap()
+        .replace("\"AndPredicate.json\"", "\"OrPredicate.json\"");
+    std::fs::write(&manifest, text).unwrap();
+    let regressions = concat!(env!("CARGO_MANIFEST_DIR"), "/../../vectors/regressions");
+    let listing = || {
+        let mut names: Vec<_> = std::fs::read_dir(regressions)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        names.sort();
+        names
+    };
+    let before = listing();
+    let fuzz = |extra: &[&std::ffi::OsStr]| {
+        bin()
+            .arg("--contracts")
+            .arg(&manifest)
+            .args(["fuzz", "--cases", "30", "--layers", "C"])
+            .args(extra)
+            .env_remove("OVM_FUZZ_NO_WRITE")
+            .output()
+            .unwrap()
+    };
+    let out = fuzz(&[]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert_eq!(listing(), before, "fuzz wrote into vectors/regressions");
+
+    let found = dir.join("found");
+    let out = fuzz(&["--write-regressions".as_ref(), found.as_os_str()]);
+    assert_eq!(out.status.code(), Some(1));
+    let written = std::fs::read_dir(&found).unwrap().count();
+    assert!(written >= 1, "{}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(listing(), before);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

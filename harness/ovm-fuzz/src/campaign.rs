@@ -36,7 +36,8 @@ pub struct Options {
     pub shrink: bool,
     /// At most this many shrink steps per failure.
     pub max_shrink_steps: u32,
-    /// Where regression vectors go.
+    /// Where regression vectors go (default: nowhere; the project's own `cargo test` campaign
+    /// writes into `vectors/regressions/`, see [`WriteMode::from_env`]).
     pub write: WriteMode,
     /// Stop at the first bug.
     pub stop_at_first: bool,
@@ -49,7 +50,7 @@ impl Default for Options {
         Self {
             shrink: true,
             max_shrink_steps: 200,
-            write: WriteMode::from_env(),
+            write: WriteMode::Never,
             stop_at_first: false,
             depth: 4,
         }

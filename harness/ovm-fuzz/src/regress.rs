@@ -38,7 +38,10 @@ pub enum WriteMode {
 }
 
 impl WriteMode {
-    /// [`WriteMode::Never`] if [`NO_WRITE_ENV`] is set, else [`DIR_ENV`] or [`default_dir`].
+    /// The project's own `cargo test` campaign (`tests/layers.rs`, against the bundled
+    /// contracts): [`WriteMode::Never`] if [`NO_WRITE_ENV`] is set, else [`DIR_ENV`] or
+    /// [`default_dir`]. Nothing else writes into the repository unless asked: campaigns default
+    /// to [`WriteMode::Never`] and the CLI writes only with `--write-regressions DIR`.
     pub fn from_env() -> Self {
         if std::env::var_os(NO_WRITE_ENV).is_some() {
             return Self::Never;

@@ -1,12 +1,17 @@
 //! The default fixed-seed budget, one test per layer (so a failure names the layer). A failure
 //! is shrunk and written to `vectors/regressions/`; the message names the file and the replay
-//! command. `PROPTEST_CASES` overrides the per-layer case count.
+//! command (`OVM_FUZZ_NO_WRITE=1` writes nothing). `PROPTEST_CASES` overrides the per-layer
+//! case count.
 
-use ovm_fuzz::{campaign::Campaign, divergence::Layer, env::Env, subject::Reference};
+use ovm_fuzz::{
+    campaign::Campaign, divergence::Layer, env::Env, regress::WriteMode, subject::Reference,
+};
 
 fn run(layer: Layer) {
     let env = Env::new().expect("the OVM deploys");
-    let campaign = Campaign::default_for(layer);
+    let mut campaign = Campaign::default_for(layer);
+    // The project's own campaign against the bundled contracts keeps its findings as vectors.
+    campaign.options.write = WriteMode::from_env();
     let report = campaign.run(&env, &Reference::new(), &mut |_| {});
     let cases: u64 = report.cases.iter().map(|(_, n)| n).sum();
     eprintln!(
