@@ -2,6 +2,7 @@
 //! reference subject against the contracts, with a progress bar, cases/s per layer, unique
 //! divergences and the seed. Also the short campaign `run` adds to the whole suite.
 
+use crate::output::{out, outln};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use ovm_fuzz::{
@@ -93,8 +94,8 @@ pub fn campaign(env: &Env, args: &FuzzArgs, json: bool) -> bool {
     });
     bar.finish_and_clear();
     if json {
-        print!("{}", report.records_jsonl());
-        println!("{}", summary_json(args.seed, &report));
+        out!("{}", report.records_jsonl());
+        outln!("{}", summary_json(args.seed, &report));
     } else {
         for finding in report
             .bugs
@@ -102,9 +103,9 @@ pub fn campaign(env: &Env, args: &FuzzArgs, json: bool) -> bool {
             .chain(&report.unguarded)
             .chain(&report.limitations)
         {
-            println!("{}", finding.message(args.seed));
+            outln!("{}", finding.message(args.seed));
         }
-        println!("{}", summary_line(args.seed, &report));
+        outln!("{}", summary_line(args.seed, &report));
     }
     eprint!("{}", throughput(&report));
     report.bugs.is_empty()

@@ -18,6 +18,9 @@
 //! [`DeciderFactory`] that knows its name (see `harness/ovm-conformance/README.md`).
 
 mod fuzz;
+mod output;
+
+use output::{out, outln};
 
 pub use fuzz::FuzzArgs;
 
@@ -190,7 +193,10 @@ fn execute(cli: Cli, factory: DeciderFactory) -> Result<bool, String> {
         }
         Command::Check { paths } => run_all(&runner, options, paths, Mode::Check),
         Command::Fill { paths } => fill(&runner, options, paths),
-        Command::Replay { file } => Ok(replay(&runner, options, file)),
+        Command::Replay { file } => {
+            files(std::slice::from_ref(file))?;
+            Ok(replay(&runner, options, file))
+        }
         Command::Coverage => Ok(coverage(options)),
     }
 }
@@ -277,8 +283,14 @@ fn append(path: &std::path::Path, text: &str) -> Result<(), String> {
         .map_err(|e| format!("{}: cannot write the Markdown summary: {e}", path.display()))
 }
 
+/// The vector files `paths` select (warnings on stderr for what a folder walk skipped); no
+/// file, a missing path or an empty selection is an error (exit 2).
 fn files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
-    discover::expand(paths).map_err(|e| e.to_string())
+    let found = discover::expand(paths).map_err(|e| e.to_string())?;
+    for (path, why) in &found.skipped {
+        eprintln!("warning: skipped {}: {why}", path.display());
+    }
+    Ok(found.files)
 }
 
 fn run_all(
@@ -306,17 +318,17 @@ fn run_all(
     for (report, _) in &results {
         summary.add(report);
         if options.json {
-            println!("{}", report.json_line());
+            outln!("{}", report.json_line());
         } else if report.status.conforms() {
-            println!("{}", report.line());
+            outln!("{}", report.line());
         } else {
-            print!("{}", report.screen());
+            out!("{}", report.screen());
         }
     }
     if options.json {
-        println!("{}", summary.json_line());
+        outln!("{}", summary.json_line());
     } else {
-        println!("{summary}");
+        outln!("{summary}");
     }
     if let Some(path) = &options.markdown {
         let reports: Vec<_> = results.iter().map(|(report, _)| report.clone()).collect();
@@ -415,9 +427,9 @@ fn fill(
                 "fill": word,
                 "reason": reason,
             });
-            println!("{line}");
+            outln!("{line}");
         } else {
-            println!(
+            outln!(
                 "{:<9} {}{}",
                 word.to_uppercase(),
                 fill.report.path,
@@ -430,18 +442,18 @@ fn fill(
             if matches!(fill.outcome, FillOutcome::Refused(_))
                 && !fill.report.divergences.is_empty()
             {
-                print!("{}", fill.report.screen());
+                out!("{}", fill.report.screen());
             }
         }
     }
     if options.json {
-        println!(
+        outln!(
             "{}",
             serde_json::json!({ "fill_summary": counts, "ok": ok })
         );
     } else {
         let parts: Vec<String> = counts.iter().map(|(k, v)| format!("{v} {k}")).collect();
-        println!("fill: {}", parts.join(", "));
+        outln!("fill: {}", parts.join(", "));
     }
     Ok(ok)
 }
@@ -449,10 +461,10 @@ fn fill(
 fn replay(runner: &Runner<BoxedDecider>, options: &Options, file: &std::path::Path) -> bool {
     let (report, transcript) = runner.replay_path(file);
     if options.json {
-        println!("{}", report.json_line());
+        outln!("{}", report.json_line());
     } else {
-        print!("{}", report.screen());
-        print!("{transcript}");
+        out!("{}", report.screen());
+        out!("{transcript}");
     }
     report.conforms()
 }
@@ -468,9 +480,9 @@ fn coverage(options: &Options) -> bool {
     let coverage = Coverage::of(&files);
     if options.json {
         for (id, n) in &coverage.counts {
-            println!("{}", serde_json::json!({ "rule": id, "vectors": n }));
+            outln!("{}", serde_json::json!({ "rule": id, "vectors": n }));
         }
-        println!(
+        outln!(
             "{}",
             serde_json::json!({
                 "coverage_summary": {
@@ -483,7 +495,7 @@ fn coverage(options: &Options) -> bool {
             })
         );
     } else {
-        print!("{}", coverage.table());
+        out!("{}", coverage.table());
     }
     coverage.unknown.is_empty() && coverage.unreadable.is_empty()
 }

@@ -208,3 +208,62 @@ fn findings_against_plugged_in_contracts_are_written_only_when_asked() {
     assert_eq!(listing(), before);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn behaves_like_a_unix_tool() {
+    // A closed stdout ends the run quietly: no panic, exit 0.
+    let mut child = bin()
+        .args(["run", "--fuzz-cases", "0"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+
+    // A missing path is a usage error everywhere; so is a selection without vectors.
+    let dir = std::env::temp_dir().join(format!("ovm-cli-unix-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for command in ["run", "check", "fill", "replay"] {
+        let out = bin()
+            .arg(command)
+            .arg(dir.join("missing.json"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{command}");
+    }
+    let out = bin().arg("run").arg(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no vectors under"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// `fill` writes through a temporary file and a rename, and refuses text that would not load.
+#[test]
+fn fill_leaves_whole_files() {
+    let dir = std::env::temp_dir().join(format!("ovm-cli-fill-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("equal.json");
+    let original = std::fs::read_to_string(
+        ovm_conformance::discover::suite_dir().join("atomic/equal-text-and-hex.json"),
+    )
+    .unwrap();
+    std::fs::write(&path, original.replace(",\n  \"expect\": \"true\"", "")).unwrap();
+    let out = bin().arg("fill").arg(&path).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), original);
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(leftovers.len(), 1, "{leftovers:?}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -15,23 +15,49 @@ pub fn suite_dir() -> PathBuf {
     workspace_root().join("vectors")
 }
 
-/// Every vector file under `dir` (recursively; `*.json` except `schema.json`), sorted.
-pub fn vector_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+/// What a walk of a vector folder found.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Scan {
+    /// The vector files, sorted.
+    pub files: Vec<PathBuf>,
+    /// Entries left out, with why: symlinked folders (a link can loop) and `*.json` names that
+    /// are not regular files (a FIFO would block a reader forever).
+    pub skipped: Vec<(PathBuf, &'static str)>,
+}
+
+/// Walks `dir` recursively for vector files (`*.json` except `schema.json`). Symlinks to files
+/// are followed; symlinked folders and non-regular files are skipped and listed.
+pub fn scan(dir: &Path) -> std::io::Result<Scan> {
+    fn walk(dir: &Path, out: &mut Scan) -> std::io::Result<()> {
         for entry in std::fs::read_dir(dir)? {
-            let path = entry?.path();
-            if path.is_dir() {
+            let entry = entry?;
+            let path = entry.path();
+            let kind = entry.file_type()?;
+            if kind.is_dir() {
                 walk(&path, out)?;
+            } else if kind.is_symlink() && path.is_dir() {
+                out.skipped
+                    .push((path, "a symlinked folder (not followed: links can loop)"));
             } else if is_vector_file(&path) {
-                out.push(path);
+                if std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {
+                    out.files.push(path);
+                } else {
+                    out.skipped.push((path, "not a regular file"));
+                }
             }
         }
         Ok(())
     }
-    let mut files = Vec::new();
-    walk(dir, &mut files)?;
-    files.sort();
-    Ok(files)
+    let mut found = Scan::default();
+    walk(dir, &mut found)?;
+    found.files.sort();
+    found.skipped.sort();
+    Ok(found)
+}
+
+/// Every vector file under `dir` ([`scan`]'s files), sorted.
+pub fn vector_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    scan(dir).map(|found| found.files)
 }
 
 /// Whether `path` names a vector file (`*.json`, not `schema.json`).
@@ -40,18 +66,24 @@ pub fn is_vector_file(path: &Path) -> bool {
         && path.file_name().is_some_and(|n| n != "schema.json")
 }
 
-/// The files `paths` name: files as given, folders expanded with [`vector_files`]; the whole
-/// suite when `paths` is empty. Sorted and without repeats.
-pub fn expand(paths: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
-    if paths.is_empty() {
-        return vector_files(&suite_dir());
-    }
-    let mut out = Vec::new();
+/// The files `paths` name: files as given, folders expanded with [`scan`]; the whole suite
+/// when `paths` is empty. Sorted and without repeats; what a folder walk skipped is listed.
+/// A path that does not exist, or a selection without any vector, is an error.
+pub fn expand(paths: &[PathBuf]) -> std::io::Result<Scan> {
+    let default = [suite_dir()];
+    let paths = if paths.is_empty() {
+        &default[..]
+    } else {
+        paths
+    };
+    let mut out = Scan::default();
     for path in paths {
         if path.is_dir() {
-            out.extend(vector_files(path)?);
+            let found = scan(path)?;
+            out.files.extend(found.files);
+            out.skipped.extend(found.skipped);
         } else if path.exists() {
-            out.push(path.clone());
+            out.files.push(path.clone());
         } else {
             return Err(std::io::Error::new(
                 std::io::ErrorKind::NotFound,
@@ -59,8 +91,15 @@ pub fn expand(paths: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
             ));
         }
     }
-    out.sort();
-    out.dedup();
+    out.files.sort();
+    out.files.dedup();
+    if out.files.is_empty() {
+        let shown: Vec<_> = paths.iter().map(|p| p.display().to_string()).collect();
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::NotFound,
+            format!("no vectors under {}", shown.join(", ")),
+        ));
+    }
     Ok(out)
 }
 
@@ -111,5 +150,29 @@ mod tests {
         let mut sorted = files.clone();
         sorted.sort();
         assert_eq!(files, sorted);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn loops_fifos_and_empty_selections() {
+        let dir = std::env::temp_dir().join(format!("ovm-discover-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("sub")).unwrap();
+        std::fs::write(dir.join("sub/a.json"), "{}").unwrap();
+        std::os::unix::fs::symlink(&dir, dir.join("sub/loop")).unwrap();
+        let fifo = dir.join("pipe.json");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        let found = scan(&dir).unwrap();
+        assert_eq!(found.files, [dir.join("sub/a.json")]);
+        assert!(found.skipped.iter().any(|(p, _)| p.ends_with("loop")));
+        if made.is_ok_and(|s| s.success()) {
+            assert!(found.skipped.iter().any(|(p, _)| p == &fifo), "{found:?}");
+        }
+        std::fs::create_dir_all(dir.join("empty")).unwrap();
+        let err = expand(&[dir.join("empty")]).unwrap_err();
+        assert!(err.to_string().starts_with("no vectors under"), "{err}");
+        let err = expand(&[dir.join("missing")]).unwrap_err();
+        assert!(err.to_string().contains("no such file"), "{err}");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

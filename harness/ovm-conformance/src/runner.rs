@@ -13,7 +13,7 @@ use crate::{
 use ovm_chain::{Chain, DEPLOYER, Deployment, Snapshot, bundle_hash};
 use ovm_core::{Property, Registry};
 use ovm_decider::{Decider, ReferenceDecider};
-use ovm_vectors::{DEFAULT_PERIOD, Hash32, Vector, VectorFile, load, to_pretty_json};
+use ovm_vectors::{DEFAULT_PERIOD, Hash32, Vector, VectorFile, from_json, load, to_pretty_json};
 use std::{
     collections::BTreeMap,
     path::Path,
@@ -447,7 +447,14 @@ impl<D: Decider> Runner<D> {
                 report,
             };
         }
-        match std::fs::write(path, text) {
+        // What is written must load again (e.g. stay within the parser's nesting limit).
+        if let Err(err) = from_json(&text, &display_path(path)) {
+            return refuse(
+                format!("the filled text would not load, so the file is left as it is: {err}"),
+                report,
+            );
+        }
+        match write_atomically(path, &text) {
             Ok(()) => FillReport {
                 outcome: FillOutcome::Written,
                 report,
@@ -531,6 +538,29 @@ impl<D: Decider> Runner<D> {
             ));
         }
         Ok(out)
+    }
+}
+
+/// Replaces the file at `path` by `text` so that an interruption leaves either the old or the
+/// new file, never a torn one: the text goes to a temporary file in the same folder, which is
+/// synced and then renamed over `path`.
+fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = path.with_file_name(format!(".{name}.fill-{}.tmp", std::process::id()));
+    let written = std::fs::File::create(&temp).and_then(|mut file| {
+        file.write_all(text.as_bytes())?;
+        file.sync_all()
+    });
+    match written.and_then(|()| std::fs::rename(&temp, path)) {
+        Ok(()) => Ok(()),
+        Err(err) => {
+            let _ = std::fs::remove_file(&temp);
+            Err(err)
+        }
     }
 }
 
