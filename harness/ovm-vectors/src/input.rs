@@ -175,9 +175,23 @@ pub(crate) fn parse_hex(text: &str) -> Result<Bytes, String> {
         .map_err(|err| format!("bad hex in {text:?}: {err}"))
 }
 
+/// How deeply `keccak:` and `sig:` forms may nest inside one string input. Parsing, resolving,
+/// writing and dropping a string input recurse once per level, so a file of one long prefix
+/// chain must be refused, not overflow the stack.
+pub const MAX_STRING_NESTING: usize = 64;
+
 impl Atom {
-    /// Parses one string input.
+    /// Parses one string input (at most [`MAX_STRING_NESTING`] nested `keccak:` / `sig:` forms).
     pub fn parse(text: &str) -> Result<Self, String> {
+        Self::parse_nested(text, 0)
+    }
+
+    fn parse_nested(text: &str, depth: usize) -> Result<Self, String> {
+        if depth > MAX_STRING_NESTING {
+            return Err(format!(
+                "string input nested deeper than {MAX_STRING_NESTING} `keccak:` / `sig:` forms"
+            ));
+        }
         if text.starts_with("0x") {
             return parse_hex(text).map(Self::Hex);
         }
@@ -222,7 +236,7 @@ impl Atom {
                             .to_owned(),
                     );
                 }
-                Ok(Self::Keccak(Box::new(Self::parse(rest)?)))
+                Ok(Self::Keccak(Box::new(Self::parse_nested(rest, depth + 1)?)))
             }
             "sig" => {
                 let (signer, message) = rest
@@ -235,7 +249,7 @@ impl Atom {
                 }
                 Ok(Self::Sig {
                     signer: Name::parse(signer)?,
-                    message: Box::new(Self::parse(message)?),
+                    message: Box::new(Self::parse_nested(message, depth + 1)?),
                 })
             }
             _ => Err(unknown_form(text)),

@@ -478,3 +478,22 @@ fn never_panics_on_truncations_and_byte_flips() {
         }
     }
 }
+
+/// A string input nested by prefix (`keccak:` × 5,000) is a typed error, not a stack overflow;
+/// the deepest nesting allowed still parses.
+#[test]
+fn string_inputs_nest_boundedly() {
+    let deep = format!("{}0x01", "keccak:".repeat(5_000));
+    let text = CHALLENGE.replacen("\"uint:1\"", &format!("\"{deep}\""), 1);
+    let (_, _, path, message) = parse_err(&text);
+    assert_eq!(path, "challenge_inputs[0]");
+    assert!(message.contains("nested deeper than 64"), "{message}");
+    let signed = format!("{}0x01", "sig:alice:".repeat(65));
+    let text = CHALLENGE.replacen("\"uint:1\"", &format!("\"{signed}\""), 1);
+    assert!(parse_err(&text).3.contains("nested deeper"));
+
+    let limit = ovm_vectors::input::MAX_STRING_NESTING;
+    let ok = format!("{}0x01", "keccak:".repeat(limit));
+    let text = CHALLENGE.replacen("\"uint:1\"", &format!("\"{ok}\""), 1);
+    assert!(from_json(&text, "v.json").is_ok());
+}
