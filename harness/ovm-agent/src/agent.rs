@@ -350,6 +350,25 @@ impl<'d> HonestAgent<'d> {
         sent
     }
 
+    /// The first chain block after `block` at which the passing of time alone changes what the
+    /// agent may do — an undecided game's dispute period ends, or a failed transaction may be
+    /// retried — if any. Until then, a block in which nobody sends anything is followed by
+    /// another such block, so a player may skip straight to it.
+    pub fn next_wakeup(&self, block: u64) -> Option<u64> {
+        let period = self.deployment.period;
+        let period_ends = self
+            .games
+            .values()
+            .filter(|g| g.decision == Decision::Undecided)
+            .map(|g| g.created_block.saturating_add(period));
+        let retries = self
+            .failed
+            .values()
+            .filter(|(epoch, _)| *epoch == self.epoch)
+            .map(|(_, at)| at.saturating_add(period));
+        period_ends.chain(retries).filter(|&b| b > block).min()
+    }
+
     /// Whether `action` failed in the current storage epoch less than a period ago (a failed
     /// transaction is retried once the world changed or a period passed, not before).
     fn recently_failed(&self, action: &Action, block: u64) -> bool {

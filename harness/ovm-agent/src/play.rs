@@ -251,8 +251,10 @@ pub fn play_on(
     }
     let mut blocks_used = 0;
     let mut hit_max_blocks = true;
-    for t in 0..max_blocks {
+    let mut t = 0;
+    while t < max_blocks {
         blocks_used = t + 1;
+        let sent_before = txs.len();
         if t == 0 {
             for (block, root) in &setup.initial_roots {
                 let action = Action::SubmitRoot {
@@ -300,7 +302,29 @@ pub fn play_on(
             hit_max_blocks = false;
             break;
         }
-        chain.mine();
+        // Blocks in which nothing can happen are skipped (absurd periods and move blocks run
+        // in bounded time): after a block without transactions, the next block that matters
+        // is the next scheduled one or the agent's next wake-up.
+        let next = if txs.len() == sent_before {
+            let scheduled = schedule.range(t + 1..).next().map(|(&b, _)| b);
+            let claim = (setup.claim_block > t).then_some(setup.claim_block);
+            let wakeup = agent
+                .next_wakeup(chain.block_number())
+                .map(|b| agent.relative(b));
+            [scheduled, claim, wakeup]
+                .into_iter()
+                .flatten()
+                .min()
+                .unwrap_or(max_blocks)
+                .clamp(t + 1, max_blocks)
+        } else {
+            t + 1
+        };
+        chain.advance(next - t);
+        t = next;
+    }
+    if hit_max_blocks {
+        blocks_used = max_blocks;
     }
     Ok(build_record(
         setup,

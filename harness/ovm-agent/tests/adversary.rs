@@ -441,3 +441,25 @@ fn an_unguarded_claim_is_its_own_violation_class() {
     );
     assert!(violations.iter().all(Violation::is_unguarded));
 }
+
+/// Idle blocks are skipped, so absurd periods and move blocks play in bounded time with the
+/// same outcome as block-by-block play.
+#[test]
+fn absurd_periods_and_move_blocks_play_in_bounded_time() {
+    let b = builder();
+    let p = b.not(b.equal(raw(b"a"), raw(b"b")));
+    // A move at the last block a u64 can name: played there, after the game was decided.
+    let adversary = Adversary::new().then(u64::MAX - 1, Action::DecideClaimToTrue(p.id()));
+    let setup = GameSetup::new(PERIOD, p.clone()).adversary(adversary);
+    let record = ovm_agent::play(&setup, &DECIDER).unwrap();
+    assert_eq!(record.root_decision, Decision::True, "{}", summary(&record));
+    assert_eq!(errors_of(&record, Actor::Adversary), ["GameAlreadyDecided"]);
+
+    // A period of 2^64 − 1 blocks: a True claim is never decidable by the period; play stops
+    // at its block limit instead of walking there.
+    let q = b.or([&b.equal(raw(b"a"), raw(b"b"))]);
+    let setup = GameSetup::new(u64::MAX, q);
+    let record = ovm_agent::play(&setup, &DECIDER).unwrap();
+    assert!(record.hit_max_blocks, "{}", summary(&record));
+    assert_eq!(record.blocks_used, setup.default_max_blocks());
+}
