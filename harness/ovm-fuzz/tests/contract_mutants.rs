@@ -131,7 +131,15 @@ fn caught(name: &str, patches: &[(&str, &str, &str)], layers: Vec<Layer>) {
 
 #[test]
 fn unpatched_sources_agree() {
-    let env = Env::with_codes(compile_variant(&[])).expect("deploys");
+    let codes = compile_variant(&[]);
+    // This compile is independent of ovm-chain's build (which uses the committed artifacts
+    // while their inputs hash matches): the committed bytecode is what the sources compile to.
+    assert!(
+        codes == CreationCodes::bundled(),
+        "contracts/artifacts differs from a fresh compile of contracts/src: refresh it with \
+         `cargo run -p ovm-chain --bin refresh-artifacts`"
+    );
+    let env = Env::with_codes(codes).expect("deploys");
     let campaign = Campaign {
         seed: DEFAULT_SEED,
         budget: Budget::Cases(40),
