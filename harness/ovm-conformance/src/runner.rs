@@ -303,6 +303,22 @@ impl<D: Decider> Runner<D> {
 
     fn judge(&self, file: &VectorFile, path: &Path) -> (VectorReport, Option<Execution>) {
         let mut report = self.blank_report(path, Some(file));
+        let unknown: Vec<_> = file
+            .info
+            .rules
+            .iter()
+            .map(|rule| rule.as_str())
+            .filter(|id| !crate::rules::is_known(id))
+            .collect();
+        if !unknown.is_empty() {
+            report.status = Status::Error;
+            report.reason = format!(
+                "_info.rules: unknown rule id(s) {} (the spec's ids are listed in \
+                 harness/ovm-conformance/src/rules.rs)",
+                unknown.join(", ")
+            );
+            return (report, None);
+        }
         if let Some(reason) = &file.info.skip {
             report.status = Status::Skipped;
             report.reason.clone_from(reason);

@@ -224,3 +224,16 @@ fn broken_contracts_are_caught_at_the_first_divergent_node() {
     assert!(report.replay.contains("--contracts"), "{}", report.replay);
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn an_unknown_rule_id_is_an_error_of_the_vector() {
+    let dir = scratch("unknown-rule");
+    let path = edited("atomic/equal-text-and-hex.json", &dir, |json| {
+        json["_info"]["rules"] = serde_json::json!(["§5.Equal", "§5.Nope"]);
+    });
+    let report = RUNNER.run_path(&path);
+    assert_eq!(report.status, Status::Error, "{}", report.screen());
+    assert!(report.reason.contains("§5.Nope"), "{}", report.reason);
+    assert!(!report.reason.contains("§5.Equal"), "{}", report.reason);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
