@@ -6,11 +6,14 @@
 //! domain), and builds the §4 challenge, the witness or the pin from the deciding children. It
 //! keeps the stack of properties under evaluation (re-entering one is `Unknown(Cycle)` for that
 //! branch only), caches the results of cycle-free sub-decisions, rejects properties deeper than
-//! [`MAX_CHALLENGE_DEPTH`] up front and bounds its work by a step budget, so no input can make
-//! it recurse unboundedly or run forever.
+//! [`MAX_CHALLENGE_DEPTH`] up front and bounds its work by the spec's work bound
+//! ([`DEFAULT_BUDGET`] distinct sub-decisions), so no input can make it recurse unboundedly or
+//! run forever. `decide` runs on decoded trees (the private `fast` module); the plain
+//! evaluator here, on encodings, writes traces and is the differential tests' reference.
 
 use crate::{
     Challenge, Outcome, Truth, UnknownReason, World, atomic, hint,
+    knowledge::Unknowns,
     onchain::{
         admissible_instance, is_claimable_challenge, not_of, or_challenge, there_exists_challenge,
     },
@@ -47,8 +50,37 @@ impl<D: Decider + ?Sized> Decider for std::sync::Arc<D> {
     }
 }
 
-/// The default [`ReferenceDecider::budget`]: sub-decisions evaluated per `decide` call.
-pub const DEFAULT_BUDGET: u64 = 2_000_000;
+/// The spec's work bound (§7 "Work bound"): a conforming decider decides every claim whose
+/// evaluation needs at most this many property evaluations per `decide` call, each distinct
+/// property counted once. The default [`ReferenceDecider::budget`].
+pub const DEFAULT_BUDGET: u64 = 1 << 24;
+
+/// Re-evaluations of a property already counted (only results that met a cycle are not
+/// cached) are not charged to the budget, but all evaluations together are capped at this
+/// multiple of it, so that no input makes a call run unboundedly.
+pub const REEVALUATION_FACTOR: u64 = 16;
+
+/// A 128-bit key of a property's canonical encoding, for the memo and the cycle stack: two
+/// SipHash-1-3 hashes with per-call random keys (no input can aim at a collision).
+#[derive(Clone)]
+pub(crate) struct Keyer {
+    a: std::hash::RandomState,
+    b: std::hash::RandomState,
+}
+
+impl Keyer {
+    pub(crate) fn new() -> Self {
+        Self {
+            a: std::hash::RandomState::new(),
+            b: std::hash::RandomState::new(),
+        }
+    }
+
+    pub(crate) fn key(&self, bytes: &[u8]) -> u128 {
+        use std::hash::BuildHasher;
+        (u128::from(self.a.hash_one(bytes)) << 64) | u128::from(self.b.hash_one(bytes))
+    }
+}
 
 /// The project's reference decider.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,7 +96,12 @@ impl Default for ReferenceDecider {
 
 impl Decider for ReferenceDecider {
     fn decide(&self, property: &Property, world: &World) -> Outcome {
-        self.run(property, world, false).0
+        crate::fast::decide(
+            property,
+            world,
+            self.budget,
+            self.budget.saturating_mul(REEVALUATION_FACTOR),
+        )
     }
 }
 
@@ -76,8 +113,10 @@ impl ReferenceDecider {
         }
     }
 
-    /// A decider evaluating at most `budget` sub-decisions per call; past that, the remaining
-    /// branches are `Unknown(BudgetExhausted)` (Kleene still settles what it can).
+    /// A decider evaluating at most `budget` distinct sub-decisions per call (and at most
+    /// [`REEVALUATION_FACTOR`] times that in all); past that, the remaining branches are
+    /// `Unknown(BudgetExhausted)` (Kleene still settles what it can). For tests and the CLI's
+    /// `budget:N`; the default is the spec's bound, [`DEFAULT_BUDGET`].
     pub const fn with_budget(budget: u64) -> Self {
         Self { budget }
     }
@@ -87,7 +126,15 @@ impl ReferenceDecider {
         self.budget
     }
 
-    /// [`Decider::decide`], with the tree of sub-decisions.
+    /// [`Decider::decide`] by the plain evaluator (on encodings, the one that writes traces):
+    /// the same `Outcome` byte for byte, only slower. For differential tests.
+    #[doc(hidden)]
+    pub fn decide_plain(&self, property: &Property, world: &World) -> Outcome {
+        self.run(property, world, false).0
+    }
+
+    /// [`Decider::decide`], with the tree of sub-decisions (by the plain evaluator, whose
+    /// outcome is the fast one's byte for byte).
     pub fn decide_traced(&self, property: &Property, world: &World) -> (Outcome, Trace) {
         let (outcome, trace) = self.run(property, world, true);
         (
@@ -109,9 +156,11 @@ impl ReferenceDecider {
         let mut eval = Evaluator {
             world,
             registry: &world.registry,
+            keyer: Keyer::new(),
             on_stack: HashSet::new(),
             memo: HashMap::new(),
-            steps_left: self.budget,
+            distinct_left: self.budget,
+            evaluations_left: self.budget.saturating_mul(REEVALUATION_FACTOR),
             exhausted: false,
             cycle_hits: 0,
             trace: traced.then(TraceBuilder::default),
@@ -155,136 +204,18 @@ impl Res {
     }
 }
 
-/// What the decider knows about a connective from its Unknown children (§7 "Which Unknowns
-/// carry a pin"), combined as Kleene logic does: a *conjunctive* connective (And, ForAll) is
-/// known not True if some child is and known not False if every one is; a *disjunctive* one
-/// (Not over `¬p`, Or, ThereExists) dually. Children that are True (conjunctive) or False
-/// (disjunctive) change nothing; the others end the evaluation before this is asked.
-struct Unknowns {
-    conjunctive: bool,
-    any: bool,
-    not_true: bool,
-    not_false: bool,
-    /// The first missing-data cause.
-    cause: Option<UnknownReason>,
-    /// The first undefined reason.
-    undefined: Option<UnknownReason>,
-    /// Conjunctive: the first challenge of undefined truth.
-    pin_undefined: Option<Challenge>,
-    /// Conjunctive: the first challenge known not False.
-    pin_not_false: Option<Challenge>,
-}
-
-impl Unknowns {
-    fn conjunctive() -> Self {
-        Self::new(true)
-    }
-
-    fn disjunctive() -> Self {
-        Self::new(false)
-    }
-
-    fn new(conjunctive: bool) -> Self {
-        Self {
-            conjunctive,
-            any: false,
-            not_true: !conjunctive,
-            not_false: conjunctive,
-            cause: None,
-            undefined: None,
-            pin_undefined: None,
-            pin_not_false: None,
-        }
-    }
-
-    /// Records a child of Unknown outcome (`why`), known not True / not False as given (for
-    /// `Not`, the swapped knowledge of its input). For a conjunctive connective, `challenge`
-    /// builds the child's challenge (`Not(child)`) only if it becomes a pin candidate.
-    fn record_with(
-        &mut self,
-        not_true: bool,
-        not_false: bool,
-        why: &UnknownReason,
-        challenge: Option<impl FnOnce() -> Challenge>,
-    ) {
-        self.any = true;
-        if self.conjunctive {
-            self.not_true |= not_true;
-            self.not_false &= not_false;
-            // The challenge Not(child) is undefined iff the child is, known not False iff
-            // the child is known not True.
-            if let Some(challenge) = challenge {
-                if not_true && not_false {
-                    if self.pin_undefined.is_none() {
-                        self.pin_undefined = Some(challenge());
-                    }
-                } else if not_true && self.pin_not_false.is_none() && self.pin_undefined.is_none() {
-                    self.pin_not_false = Some(challenge());
-                }
-            }
-        } else {
-            self.not_true &= not_true;
-            self.not_false |= not_false;
-        }
-        if why.is_undefined() {
-            if self.undefined.is_none() {
-                self.undefined = Some(why.clone());
-            }
-        } else if self.cause.is_none() {
-            self.cause = Some(why.cause().clone());
-        }
-    }
-
+/// Plain-evaluator helpers over [`Unknowns`] of [`Challenge`]s.
+impl Unknowns<Challenge> {
     /// Records an Unknown child outcome with its own knowledge.
     fn record(&mut self, outcome: &Outcome, challenge: impl FnOnce() -> Challenge) {
         if let Outcome::Unknown { why, .. } = outcome {
-            self.record_with(
-                why.known_not_true(),
-                why.known_not_false(),
-                why,
-                Some(challenge),
-            );
+            self.record_reason(why, challenge);
         }
     }
 
-    /// Records the values an unusable hint stands for: one instance of undefined truth for a
-    /// STORED hint on a key not yet written, else missing data (known neither way). They have
-    /// no challenge value, so they are never a pin.
-    fn record_hint_failure(&mut self, why: &UnknownReason) {
-        let undefined = why.is_undefined();
-        self.record_with(undefined, undefined, why, None::<fn() -> Challenge>);
-    }
-
-    fn any(&self) -> bool {
-        self.any
-    }
-
-    /// The Unknown outcome. `challenge` is a disjunctive connective's one challenge, the pin
-    /// when the connective is known not True.
+    /// The Unknown outcome. `challenge` is a disjunctive connective's one challenge.
     fn outcome(self, challenge: impl FnOnce() -> Challenge) -> Outcome {
-        let pin = if !self.not_true {
-            None
-        } else if self.conjunctive {
-            self.pin_undefined.or(self.pin_not_false)
-        } else {
-            Some(challenge())
-        };
-        let cause = || {
-            self.cause
-                .clone()
-                .or_else(|| self.undefined.clone())
-                .unwrap_or(UnknownReason::UndefinedChallenge)
-        };
-        let why = match (self.not_true, self.not_false) {
-            (true, true) if pin.is_some() => UnknownReason::UndefinedChallenge,
-            (true, true) => self
-                .undefined
-                .clone()
-                .unwrap_or(UnknownReason::UndefinedChallenge),
-            (true, false) => UnknownReason::NotTrue(Box::new(cause())),
-            (false, true) => UnknownReason::NotFalse(Box::new(cause())),
-            (false, false) => cause(),
-        };
+        let (why, pin) = self.finish(challenge);
         Outcome::Unknown { why, pin }
     }
 
@@ -294,12 +225,19 @@ impl Unknowns {
     }
 }
 
+/// A cached result, with its trace subtree when tracing.
+type Memo = (Res, Option<trace::TraceNode>);
+
 struct Evaluator<'w> {
     world: &'w World,
     registry: &'w Registry,
-    on_stack: HashSet<Bytes>,
-    memo: HashMap<Bytes, (Res, Option<trace::TraceNode>)>,
-    steps_left: u64,
+    keyer: Keyer,
+    on_stack: HashSet<u128>,
+    /// Every property evaluated so far (by key): its result when it met no cycle, else `None`
+    /// (counted once, evaluated again).
+    memo: HashMap<u128, Option<Box<Memo>>>,
+    distinct_left: u64,
+    evaluations_left: u64,
     exhausted: bool,
     cycle_hits: u64,
     trace: Option<TraceBuilder>,
@@ -329,41 +267,51 @@ impl Evaluator<'_> {
 
     /// Decides `property`, whose canonical encoding is `enc`.
     fn property(&mut self, property: &Property, enc: Bytes) -> Res {
-        if let Some((res, node)) = self.memo.get(&enc) {
-            let res = res.clone();
-            if let (Some(t), Some(node)) = (&mut self.trace, node.clone()) {
-                t.attach(node);
+        let key = self.keyer.key(&enc);
+        let seen = match self.memo.get(&key) {
+            Some(Some(entry)) => {
+                let (res, node) = &**entry;
+                let res = res.clone();
+                if let (Some(t), Some(node)) = (&mut self.trace, node.clone()) {
+                    t.attach(node);
+                }
+                return res;
             }
-            return res;
-        }
+            Some(None) => true,
+            None => false,
+        };
         if let Some(t) = &mut self.trace {
             t.enter(
                 trace::predicate_label(self.registry, property),
                 trace::summarize_inputs(self.registry, &property.inputs),
             );
         }
-        let res = if self.on_stack.contains(&enc) {
+        let res = if self.on_stack.contains(&key) {
             self.cycle_hits += 1;
             Res::of(Outcome::Unknown {
                 why: UnknownReason::Cycle,
                 pin: None,
             })
-        } else if self.steps_left == 0 {
+        } else if self.evaluations_left == 0 || (!seen && self.distinct_left == 0) {
             self.exhausted = true;
             Res::of(Outcome::Unknown {
                 why: UnknownReason::BudgetExhausted,
                 pin: None,
             })
         } else {
-            self.steps_left -= 1;
+            self.evaluations_left -= 1;
+            if !seen {
+                self.distinct_left -= 1;
+                self.memo.insert(key, None);
+            }
             let cycles_before = self.cycle_hits;
-            self.on_stack.insert(enc.clone());
+            self.on_stack.insert(key);
             let res = self.dispatch(property);
-            self.on_stack.remove(&enc);
+            self.on_stack.remove(&key);
             let cacheable = !self.exhausted && self.cycle_hits == cycles_before;
             let node = self.close(&res);
             if cacheable {
-                self.memo.insert(enc, (res.clone(), node));
+                self.memo.insert(key, Some(Box::new((res.clone(), node))));
             }
             return res;
         };

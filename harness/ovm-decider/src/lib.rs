@@ -27,11 +27,14 @@
 
 pub mod atomic;
 pub mod decider;
+mod fast;
 pub mod hint;
+mod knowledge;
 pub mod onchain;
 pub mod outcome;
 pub mod plasma;
 pub mod trace;
+mod tree;
 pub mod world;
 
 pub use decider::{DEFAULT_BUDGET, Decider, ReferenceDecider};

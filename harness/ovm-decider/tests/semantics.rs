@@ -502,6 +502,22 @@ fn budget_bounds_the_work() {
             pin: None
         }
     );
+    // The spec's bound, 2^24, counting each distinct property once: And(c, c, …, c) needs two.
+    assert_eq!(ovm_decider::DEFAULT_BUDGET, 1 << 24);
+    assert_eq!(DECIDER.budget(), 1 << 24);
+    let wide = b.and(vec![b.equal(one(), one()).encode(); 1000]);
+    assert!(
+        ReferenceDecider::with_budget(2)
+            .decide(&wide, &world)
+            .is_true()
+    );
+    assert_eq!(
+        ReferenceDecider::with_budget(1).decide(&wide, &world),
+        Outcome::Unknown {
+            why: UnknownReason::BudgetExhausted,
+            pin: None
+        }
+    );
 }
 
 #[test]

@@ -1,0 +1,588 @@
+//! The fast evaluator behind [`crate::ReferenceDecider::decide`]: the same rules, in the same
+//! order, as the plain evaluator of `decider.rs` (which also writes traces), but on decoded
+//! trees ([`crate::tree`]): a claim is decoded once, each quantifier instance is built by
+//! substituting into the decoded body, challenges stay trees until the outcome is returned, and
+//! the memo and cycle stack are keyed by 128-bit structural keys. A differential test
+//! (`tests/differential.rs`) holds the two to the same `Outcome`, byte for byte.
+
+use crate::{
+    Challenge, Outcome, Truth, UnknownReason, World, atomic, hint,
+    knowledge::Unknowns,
+    tree::{Input, KeyState, Keyer, Node, TooDeep, Value, mentions, subst},
+};
+use ovm_core::{
+    Bytes, ConnectiveKind, MAX_CHALLENGE_DEPTH, PredicateKind, Property, Registry, abi,
+    placeholder::is_placeholder,
+};
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+/// A challenge whose property is still a tree.
+#[derive(Clone, Debug)]
+struct TChallenge {
+    inputs: Vec<Bytes>,
+    property: Rc<Node>,
+}
+
+impl TChallenge {
+    fn to_challenge(&self) -> Challenge {
+        Challenge::new(self.inputs.clone(), self.property.to_property())
+    }
+}
+
+#[derive(Clone, Debug)]
+enum Out {
+    True {
+        witness: Option<Vec<Bytes>>,
+    },
+    False {
+        challenge: Option<TChallenge>,
+    },
+    Unknown {
+        why: UnknownReason,
+        pin: Option<TChallenge>,
+    },
+}
+
+impl Out {
+    fn to_outcome(&self) -> Outcome {
+        match self {
+            Self::True { witness } => Outcome::True {
+                witness: witness.clone(),
+            },
+            Self::False { challenge } => Outcome::False {
+                challenge: challenge.as_ref().map(TChallenge::to_challenge),
+            },
+            Self::Unknown { why, pin } => Outcome::Unknown {
+                why: why.clone(),
+                pin: pin.as_ref().map(TChallenge::to_challenge),
+            },
+        }
+    }
+}
+
+/// A sub-decision (see the plain evaluator's `Res`).
+#[derive(Debug)]
+struct Res {
+    outcome: Out,
+    challenge_witness: Option<Vec<Bytes>>,
+}
+
+fn res(outcome: Out) -> Rc<Res> {
+    Rc::new(Res {
+        outcome,
+        challenge_witness: None,
+    })
+}
+
+/// `decide` on trees; `budget` distinct sub-decisions, `evaluations` in all.
+pub(crate) fn decide(property: &Property, world: &World, budget: u64, evaluations: u64) -> Outcome {
+    let registry = &world.registry;
+    let root = match Node::from_property(property, registry) {
+        Ok(root) if root.depth <= MAX_CHALLENGE_DEPTH => root,
+        Ok(root) => {
+            return Outcome::Unknown {
+                why: UnknownReason::TooDeep(root.depth),
+                pin: None,
+            };
+        }
+        Err(TooDeep) => {
+            return Outcome::Unknown {
+                why: UnknownReason::TooDeep(ovm_core::depth::DEPTH_CUTOFF),
+                pin: None,
+            };
+        }
+    };
+    let mut eval = Eval {
+        world,
+        registry,
+        keyer: Keyer::new(),
+        on_stack: HashSet::default(),
+        memo: HashMap::default(),
+        distinct_left: budget,
+        evaluations_left: evaluations,
+        exhausted: false,
+        cycle_hits: 0,
+        true_atomic: res(Out::True {
+            witness: Some(Vec::new()),
+        }),
+        false_plain: res(Out::False { challenge: None }),
+        true_by_period: res(Out::True { witness: None }),
+        and_empty: None,
+    };
+    eval.node(&root).outcome.to_outcome()
+}
+
+struct Eval<'w> {
+    world: &'w World,
+    registry: &'w Registry,
+    keyer: Keyer,
+    on_stack: HashSet<u128, KeyState>,
+    memo: HashMap<u128, Option<Rc<Res>>, KeyState>,
+    distinct_left: u64,
+    evaluations_left: u64,
+    exhausted: bool,
+    cycle_hits: u64,
+    true_atomic: Rc<Res>,
+    false_plain: Rc<Res>,
+    true_by_period: Rc<Res>,
+    and_empty: Option<Bytes>,
+}
+
+/// The challenge inputs `[abi(i)]`.
+fn index(i: usize) -> Vec<Bytes> {
+    vec![abi::encode_uint(i as u64)]
+}
+
+impl Eval<'_> {
+    fn connective(&self, kind: ConnectiveKind) -> (ovm_core::Address, Option<PredicateKind>) {
+        let address = self.registry.connective_address(kind);
+        (address, Some(PredicateKind::Connective(kind)))
+    }
+
+    /// `Not(input)`.
+    fn not_of(&self, input: Input) -> Rc<Node> {
+        let (address, kind) = self.connective(ConnectiveKind::Not);
+        Rc::new(Node::new(address, kind, vec![input]))
+    }
+
+    fn input(&mut self, input: &Input) -> Rc<Res> {
+        match input {
+            Input::Raw(_) => self.false_plain.clone(),
+            Input::Node(node) => self.node(node),
+        }
+    }
+
+    fn node(&mut self, node: &Rc<Node>) -> Rc<Res> {
+        let key = node.key(&self.keyer);
+        let seen = match self.memo.get(&key) {
+            Some(Some(res)) => return res.clone(),
+            Some(None) => true,
+            None => false,
+        };
+        if self.on_stack.contains(&key) {
+            self.cycle_hits += 1;
+            return res(Out::Unknown {
+                why: UnknownReason::Cycle,
+                pin: None,
+            });
+        }
+        if self.evaluations_left == 0 || (!seen && self.distinct_left == 0) {
+            self.exhausted = true;
+            return res(Out::Unknown {
+                why: UnknownReason::BudgetExhausted,
+                pin: None,
+            });
+        }
+        self.evaluations_left -= 1;
+        if !seen {
+            self.distinct_left -= 1;
+            self.memo.insert(key, None);
+        }
+        let cycles_before = self.cycle_hits;
+        self.on_stack.insert(key);
+        let result = self.dispatch(node);
+        self.on_stack.remove(&key);
+        if !self.exhausted && self.cycle_hits == cycles_before {
+            self.memo.insert(key, Some(result.clone()));
+        }
+        result
+    }
+
+    fn dispatch(&mut self, node: &Rc<Node>) -> Rc<Res> {
+        let inputs = &node.inputs;
+        match node.kind {
+            None => self.false_plain.clone(),
+            Some(PredicateKind::Atomic(kind)) => self.atomic(kind, node),
+            Some(PredicateKind::Connective(kind)) => match (kind, inputs.len()) {
+                (ConnectiveKind::Not, 1) => self.not(&inputs[0]),
+                (ConnectiveKind::And, _) => self.and(inputs),
+                (ConnectiveKind::Or, _) => self.or(inputs),
+                (ConnectiveKind::ForAll, 3) if !mentions(&inputs[2], node.raw(1)) => {
+                    self.invariant_for_all(node)
+                }
+                (ConnectiveKind::ForAll, 3) => self.for_all(node),
+                (ConnectiveKind::ThereExists, 3) => self.there_exists(node),
+                _ => self.true_by_period.clone(),
+            },
+        }
+    }
+
+    fn atomic(&self, kind: ovm_core::AtomicKind, node: &Node) -> Rc<Res> {
+        let inputs: Vec<&[u8]> = node
+            .inputs
+            .iter()
+            .map(|i| match i {
+                Input::Raw(bytes) => bytes.as_ref(),
+                Input::Node(node) => node.encoding().as_ref(),
+            })
+            .collect();
+        match atomic::evaluate(kind, &inputs, self.world) {
+            Truth::True => self.true_atomic.clone(),
+            Truth::False => self.false_plain.clone(),
+            Truth::Undefined => res(Out::Unknown {
+                why: UnknownReason::NotWritten {
+                    storage: inputs
+                        .first()
+                        .and_then(|word| abi::decode_address(word))
+                        .unwrap_or_default(),
+                    key: node.inputs.get(1).map(Input::to_bytes).unwrap_or_default(),
+                },
+                pin: None,
+            }),
+        }
+    }
+
+    fn not(&mut self, p: &Input) -> Rc<Res> {
+        let Input::Node(inner) = p else {
+            return self.true_by_period.clone();
+        };
+        let r = self.node(inner);
+        let challenge = || TChallenge {
+            inputs: Vec::new(),
+            property: inner.clone(),
+        };
+        match &r.outcome {
+            Out::True { witness } => Rc::new(Res {
+                outcome: Out::False {
+                    challenge: Some(challenge()),
+                },
+                challenge_witness: witness.clone(),
+            }),
+            Out::False { .. } => match &r.challenge_witness {
+                None => self.true_by_period.clone(),
+                Some(w) if w.is_empty() => self.true_atomic.clone(),
+                Some(w) => res(Out::True {
+                    witness: Some(w.clone()),
+                }),
+            },
+            Out::Unknown { why, .. } => {
+                let mut unknowns = Unknowns::disjunctive();
+                unknowns.record_with(
+                    why.known_not_false(),
+                    why.known_not_true(),
+                    why,
+                    None::<fn() -> TChallenge>,
+                );
+                let (why, pin) = unknowns.finish(challenge);
+                res(Out::Unknown { why, pin })
+            }
+        }
+    }
+
+    fn and(&mut self, children: &[Input]) -> Rc<Res> {
+        let mut witnesses = Some(Vec::with_capacity(children.len()));
+        let mut unknowns = Unknowns::conjunctive();
+        for (i, p) in children.iter().enumerate() {
+            let r = self.input(p);
+            match &r.outcome {
+                Out::False { .. } => {
+                    return res(Out::False {
+                        challenge: Some(TChallenge {
+                            inputs: index(i),
+                            property: self.not_of(p.clone()),
+                        }),
+                    });
+                }
+                Out::True { witness } => match (&mut witnesses, witness) {
+                    (Some(all), Some(w)) => all.push(abi::encode_bytes_array(w)),
+                    _ => witnesses = None,
+                },
+                Out::Unknown { why, .. } => unknowns.record_reason(why, || TChallenge {
+                    inputs: index(i),
+                    property: self.not_of(p.clone()),
+                }),
+            }
+        }
+        if unknowns.any() {
+            let (why, pin) = unknowns.finish(|| unreachable!("conjunctive"));
+            res(Out::Unknown { why, pin })
+        } else {
+            res(Out::True { witness: witnesses })
+        }
+    }
+
+    /// Or's one challenge `And(Not(p0), …, Not(pn))`, and whether it is claimable.
+    fn or_challenge(&self, children: &[Input]) -> (TChallenge, bool) {
+        let nots: Vec<Input> = children
+            .iter()
+            .map(|p| Input::Node(self.not_of(p.clone())))
+            .collect();
+        let (address, kind) = self.connective(ConnectiveKind::And);
+        let and = Rc::new(Node::new(address, kind, nots));
+        let claimable = and.depth <= MAX_CHALLENGE_DEPTH;
+        (
+            TChallenge {
+                inputs: Vec::new(),
+                property: and,
+            },
+            claimable,
+        )
+    }
+
+    fn or(&mut self, children: &[Input]) -> Rc<Res> {
+        let mut first_true = false;
+        let mut unknowns = Unknowns::disjunctive();
+        for (i, p) in children.iter().enumerate() {
+            let r = self.input(p);
+            match &r.outcome {
+                Out::True { witness: Some(w) } => {
+                    let mut witness = Vec::with_capacity(w.len() + 1);
+                    witness.push(abi::encode_uint(i as u64));
+                    witness.extend(w.iter().cloned());
+                    return res(Out::True {
+                        witness: Some(witness),
+                    });
+                }
+                Out::True { witness: None } => first_true = true,
+                Out::False { .. } => {}
+                Out::Unknown { why, .. } => {
+                    unknowns.record_reason(why, || unreachable!("disjunctive"));
+                }
+            }
+        }
+        if first_true {
+            return self.true_by_period.clone();
+        }
+        let (challenge, claimable) = self.or_challenge(children);
+        if !claimable {
+            return self.true_by_period.clone();
+        }
+        if unknowns.any() {
+            let (why, pin) = unknowns.finish(|| challenge);
+            res(Out::Unknown { why, pin })
+        } else {
+            res(Out::False {
+                challenge: Some(challenge),
+            })
+        }
+    }
+
+    fn and_empty(&mut self) -> Bytes {
+        let registry = self.registry;
+        self.and_empty
+            .get_or_insert_with(|| {
+                crate::tree::encode(registry.connective_address(ConnectiveKind::And), &[])
+            })
+            .clone()
+    }
+
+    /// The domain before admissibility (see the plain evaluator).
+    fn domain(&mut self, hint: &[u8]) -> (Vec<Bytes>, Option<UnknownReason>) {
+        let (candidates, failure) = match hint::candidates(hint, self.world) {
+            Ok(candidates) => (candidates, None),
+            Err(why) => (Vec::new(), Some(why)),
+        };
+        let fixed = [Bytes::new(), self.and_empty()];
+        let mut seen = HashSet::with_capacity(candidates.len() + 2);
+        let values = candidates
+            .into_iter()
+            .chain(fixed)
+            .filter(|t| seen.insert(t.clone()))
+            .collect();
+        (values, failure)
+    }
+
+    /// The instance `subst(b, x, t)` if `t` is admissible for quantifier `kind`.
+    fn instance(
+        &self,
+        kind: ConnectiveKind,
+        name: &[u8],
+        body: &Input,
+        t: &Value,
+    ) -> Option<Input> {
+        if is_placeholder(&t.bytes) {
+            return None;
+        }
+        let instance = subst(body, name, t, self.registry).ok()?;
+        let nots = if kind == ConnectiveKind::ThereExists {
+            2
+        } else {
+            1
+        };
+        let depth = match &instance {
+            Input::Raw(_) => 0,
+            Input::Node(node) => node.depth,
+        };
+        (depth + nots <= MAX_CHALLENGE_DEPTH).then_some(instance)
+    }
+
+    /// The first admissible value of an invariant body's domain.
+    fn first_admissible(&mut self, kind: ConnectiveKind, node: &Node) -> Option<Bytes> {
+        let (values, _) = self.domain(node.raw(0));
+        let nots = if kind == ConnectiveKind::ThereExists {
+            2
+        } else {
+            1
+        };
+        let depth = match &node.inputs[2] {
+            Input::Raw(_) => 0,
+            Input::Node(body) => body.depth,
+        };
+        values
+            .into_iter()
+            .find(|t| !is_placeholder(t) && depth + nots <= MAX_CHALLENGE_DEPTH)
+    }
+
+    fn invariant_for_all(&mut self, node: &Rc<Node>) -> Rc<Res> {
+        let body = &node.inputs[2];
+        let r = self.input(body);
+        let t = self
+            .first_admissible(ConnectiveKind::ForAll, node)
+            .unwrap_or_default();
+        let challenge = || TChallenge {
+            inputs: vec![t.clone()],
+            property: self.not_of(body.clone()),
+        };
+        match &r.outcome {
+            Out::True { .. } => self.true_by_period.clone(),
+            Out::False { .. } => res(Out::False {
+                challenge: Some(challenge()),
+            }),
+            Out::Unknown { why, .. } => {
+                let mut unknowns = Unknowns::conjunctive();
+                unknowns.record_reason(why, challenge);
+                let (why, pin) = unknowns.finish(|| unreachable!("conjunctive"));
+                res(Out::Unknown { why, pin })
+            }
+        }
+    }
+
+    fn for_all(&mut self, node: &Rc<Node>) -> Rc<Res> {
+        let name = node.raw(1).clone();
+        let body = &node.inputs[2];
+        let (values, failure) = self.domain(node.raw(0));
+        let mut unknowns = Unknowns::conjunctive();
+        if let Some(why) = &failure {
+            unknowns.record_hint_failure(why);
+        }
+        for t in values {
+            let t = Value::new(t);
+            let Some(instance) = self.instance(ConnectiveKind::ForAll, &name, body, &t) else {
+                continue;
+            };
+            let r = self.input(&instance);
+            match &r.outcome {
+                Out::False { .. } => {
+                    return res(Out::False {
+                        challenge: Some(TChallenge {
+                            inputs: vec![t.bytes],
+                            property: self.not_of(instance),
+                        }),
+                    });
+                }
+                Out::True { .. } => {}
+                Out::Unknown { why, .. } => unknowns.record_reason(why, || TChallenge {
+                    inputs: vec![t.bytes.clone()],
+                    property: self.not_of(instance.clone()),
+                }),
+            }
+        }
+        if unknowns.any() {
+            let (why, pin) = unknowns.finish(|| unreachable!("conjunctive"));
+            res(Out::Unknown { why, pin })
+        } else {
+            self.true_by_period.clone()
+        }
+    }
+
+    /// ThereExists's one challenge `ForAll(h, x, Not(b))`, and whether it is claimable.
+    fn there_exists_challenge(&self, node: &Node) -> (TChallenge, bool) {
+        let not_body = self.not_of(node.inputs[2].clone());
+        let (address, kind) = self.connective(ConnectiveKind::ForAll);
+        let for_all = Rc::new(Node::new(
+            address,
+            kind,
+            vec![
+                Input::Raw(node.raw(0).clone()),
+                Input::Raw(node.raw(1).clone()),
+                Input::Node(not_body),
+            ],
+        ));
+        let claimable = for_all.depth <= MAX_CHALLENGE_DEPTH;
+        (
+            TChallenge {
+                inputs: Vec::new(),
+                property: for_all,
+            },
+            claimable,
+        )
+    }
+
+    fn there_exists(&mut self, node: &Rc<Node>) -> Rc<Res> {
+        let name = node.raw(1).clone();
+        let body = &node.inputs[2];
+        if !mentions(body, &name) {
+            let r = self.input(body);
+            return match &r.outcome {
+                Out::True { witness } => {
+                    let t = self.first_admissible(ConnectiveKind::ThereExists, node);
+                    res(Out::True {
+                        witness: witness.as_ref().zip(t).map(|(w, t)| {
+                            let mut out = Vec::with_capacity(w.len() + 1);
+                            out.push(t);
+                            out.extend(w.iter().cloned());
+                            out
+                        }),
+                    })
+                }
+                outcome => {
+                    let (challenge, claimable) = self.there_exists_challenge(node);
+                    match outcome {
+                        _ if !claimable => self.true_by_period.clone(),
+                        Out::False { .. } => res(Out::False {
+                            challenge: Some(challenge),
+                        }),
+                        Out::Unknown { why, .. } => {
+                            let mut unknowns = Unknowns::disjunctive();
+                            unknowns.record_reason(why, || unreachable!("disjunctive"));
+                            let (why, pin) = unknowns.finish(|| challenge);
+                            res(Out::Unknown { why, pin })
+                        }
+                        Out::True { .. } => unreachable!(),
+                    }
+                }
+            };
+        }
+        let (values, failure) = self.domain(node.raw(0));
+        let mut first_true = false;
+        let mut unknowns = Unknowns::disjunctive();
+        if let Some(why) = &failure {
+            unknowns.record_hint_failure(why);
+        }
+        for t in values {
+            let t = Value::new(t);
+            let Some(instance) = self.instance(ConnectiveKind::ThereExists, &name, body, &t) else {
+                continue;
+            };
+            let r = self.input(&instance);
+            match &r.outcome {
+                Out::True { witness: Some(w) } => {
+                    let mut witness = Vec::with_capacity(w.len() + 1);
+                    witness.push(t.bytes);
+                    witness.extend(w.iter().cloned());
+                    return res(Out::True {
+                        witness: Some(witness),
+                    });
+                }
+                Out::True { witness: None } => first_true = true,
+                Out::False { .. } => {}
+                Out::Unknown { why, .. } => {
+                    unknowns.record_reason(why, || unreachable!("disjunctive"));
+                }
+            }
+        }
+        let (challenge, claimable) = self.there_exists_challenge(node);
+        if first_true || !claimable {
+            return self.true_by_period.clone();
+        }
+        if unknowns.any() {
+            let (why, pin) = unknowns.finish(|| challenge);
+            res(Out::Unknown { why, pin })
+        } else {
+            res(Out::False {
+                challenge: Some(challenge),
+            })
+        }
+    }
+}

@@ -1,0 +1,552 @@
+//! Decoded property trees for the fast evaluator: a property is decoded once, quantifier
+//! instances are built by substituting into the decoded body (sharing every unchanged
+//! subtree), and encodings are produced only where a challenge, a pin or the output needs
+//! them.
+//!
+//! Only the inputs the decider evaluates are decoded — every input of Not, And and Or, and the
+//! body of a 3-input quantifier (the positions that count for depth, §1); an input there is a
+//! [`Input::Node`] exactly when its bytes are a property. Everything else stays raw bytes, so
+//! two trees are equal exactly when the properties' encodings are.
+
+use ovm_core::{
+    Address, Bytes, ConnectiveKind, PredicateKind, Property, Registry,
+    depth::DEPTH_CUTOFF,
+    placeholder::{is_placeholder, is_placeholder_named},
+};
+use std::cell::{Cell, OnceCell};
+use std::hash::{BuildHasher, Hasher};
+use std::rc::Rc;
+
+/// An input: raw bytes, or a decoded property (only at the decoded positions).
+#[derive(Clone, Debug)]
+pub(crate) enum Input {
+    Raw(Bytes),
+    Node(Rc<Node>),
+}
+
+/// A decoded property.
+#[derive(Debug)]
+pub(crate) struct Node {
+    pub(crate) predicate: Address,
+    pub(crate) kind: Option<PredicateKind>,
+    pub(crate) inputs: Vec<Input>,
+    /// `min(depth, 35)` (§1).
+    pub(crate) depth: u32,
+    key: Cell<Option<u128>>,
+    enc: OnceCell<Bytes>,
+}
+
+/// The property is deeper than a decoded tree may be (its depth is then at least 36).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct TooDeep;
+
+/// How many levels a tree may have: deeper properties are never admissible nor claimable.
+const MAX_LEVELS: u32 = 35;
+
+const _: () = assert!(DEPTH_CUTOFF == MAX_LEVELS);
+
+/// Which inputs of a `kind` property with `n` inputs are decoded.
+fn decoded(kind: Option<PredicateKind>, n: usize, i: usize) -> bool {
+    match kind {
+        Some(PredicateKind::Connective(
+            ConnectiveKind::Not | ConnectiveKind::And | ConnectiveKind::Or,
+        )) => true,
+        Some(PredicateKind::Connective(_)) => n == 3 && i == 2,
+        _ => false,
+    }
+}
+
+fn input_depth(input: &Input) -> u32 {
+    match input {
+        Input::Raw(_) => 0,
+        Input::Node(node) => node.depth,
+    }
+}
+
+impl Node {
+    /// A node over already-built inputs (decoded positions must hold a `Node` exactly when the
+    /// bytes are a property).
+    pub(crate) fn new(predicate: Address, kind: Option<PredicateKind>, inputs: Vec<Input>) -> Self {
+        let below = match kind {
+            Some(PredicateKind::Connective(
+                ConnectiveKind::Not | ConnectiveKind::And | ConnectiveKind::Or,
+            )) => inputs.iter().map(input_depth).max().unwrap_or(0),
+            Some(PredicateKind::Connective(_)) if inputs.len() == 3 => match &inputs[2] {
+                Input::Raw(body) => u32::from(is_placeholder(body)),
+                Input::Node(body) => body.depth,
+            },
+            _ => 0,
+        };
+        Self {
+            predicate,
+            kind,
+            inputs,
+            depth: (1 + below).min(MAX_LEVELS),
+            key: Cell::new(None),
+            enc: OnceCell::new(),
+        }
+    }
+
+    /// The tree of `property` (whose inputs are decoded where evaluated).
+    pub(crate) fn from_property(
+        property: &Property,
+        registry: &Registry,
+    ) -> Result<Rc<Self>, TooDeep> {
+        build(
+            property.predicate,
+            property.inputs.clone(),
+            registry,
+            MAX_LEVELS,
+        )
+    }
+
+    /// The canonical encoding (computed once).
+    pub(crate) fn encoding(&self) -> &Bytes {
+        self.enc.get_or_init(|| {
+            let inputs: Vec<&[u8]> = self.inputs.iter().map(|i| i.bytes_ref()).collect();
+            encode(self.predicate, &inputs)
+        })
+    }
+
+    /// The property.
+    pub(crate) fn to_property(&self) -> Property {
+        Property {
+            predicate: self.predicate,
+            inputs: self.inputs.iter().map(Input::to_bytes).collect(),
+        }
+    }
+
+    /// The raw input `i` (only for positions that are not decoded).
+    pub(crate) fn raw(&self, i: usize) -> &Bytes {
+        match &self.inputs[i] {
+            Input::Raw(bytes) => bytes,
+            Input::Node(node) => node.encoding(),
+        }
+    }
+
+    /// A 128-bit structural key (equal trees, equal keys), computed once.
+    pub(crate) fn key(&self, keyer: &Keyer) -> u128 {
+        if let Some(key) = self.key.get() {
+            return key;
+        }
+        let key = keyer.node_key(self);
+        self.key.set(Some(key));
+        key
+    }
+}
+
+impl Input {
+    /// The input's bytes (encoding a node).
+    fn bytes_ref(&self) -> &[u8] {
+        match self {
+            Self::Raw(bytes) => bytes,
+            Self::Node(node) => node.encoding(),
+        }
+    }
+
+    /// The input's bytes.
+    pub(crate) fn to_bytes(&self) -> Bytes {
+        match self {
+            Self::Raw(bytes) => bytes.clone(),
+            Self::Node(node) => node.encoding().clone(),
+        }
+    }
+
+    /// Whether this is the placeholder named `name`.
+    fn is_placeholder_named(&self, name: &[u8]) -> bool {
+        matches!(self, Self::Raw(bytes) if is_placeholder_named(bytes, name))
+    }
+}
+
+/// Builds the node of `predicate(inputs)`, decoding the decoded positions; `levels` is how many
+/// levels (this one included) the tree may still have.
+fn build(
+    predicate: Address,
+    inputs: Vec<Bytes>,
+    registry: &Registry,
+    levels: u32,
+) -> Result<Rc<Node>, TooDeep> {
+    if levels == 0 {
+        return Err(TooDeep);
+    }
+    let kind = registry.kind(predicate);
+    let n = inputs.len();
+    let mut built = Vec::with_capacity(n);
+    for (i, input) in inputs.into_iter().enumerate() {
+        built.push(if decoded(kind, n, i) {
+            decode_input(input, registry, levels - 1)?
+        } else {
+            Input::Raw(input)
+        });
+    }
+    Ok(Rc::new(Node::new(predicate, kind, built)))
+}
+
+/// Bytes at a decoded position: a node if they are a property, else raw.
+pub(crate) fn decode_input(
+    bytes: Bytes,
+    registry: &Registry,
+    levels: u32,
+) -> Result<Input, TooDeep> {
+    match parse(&bytes) {
+        Some((predicate, inputs)) => {
+            let node = build(predicate, inputs, registry, levels)?;
+            // The encoding is the bytes themselves.
+            let _ = node.enc.set(bytes);
+            Ok(Input::Node(node))
+        }
+        None => Ok(Input::Raw(bytes)),
+    }
+}
+
+fn word_is(word: &[u8], value: usize) -> bool {
+    word_usize(word) == Some(value)
+}
+
+fn word_usize(word: &[u8]) -> Option<usize> {
+    if word[..24].iter().any(|&b| b != 0) {
+        return None;
+    }
+    usize::try_from(u64::from_be_bytes(word[24..32].try_into().unwrap())).ok()
+}
+
+/// The canonical-encoding test of §1 without re-encoding: `Some((predicate, inputs))` iff
+/// `bytes == abi.encode(Property(predicate, inputs))` (the inputs are slices of `bytes`).
+pub(crate) fn parse(bytes: &Bytes) -> Option<(Address, Vec<Bytes>)> {
+    let len = bytes.len();
+    if len < 128 || !len.is_multiple_of(32) {
+        return None;
+    }
+    if !word_is(&bytes[0..32], 0x20) || bytes[32..44].iter().any(|&b| b != 0) {
+        return None;
+    }
+    if !word_is(&bytes[64..96], 0x40) {
+        return None;
+    }
+    let n = word_usize(&bytes[96..128])?;
+    // Each element needs an offset word and a length word.
+    if n > (len - 128) / 64 {
+        return None;
+    }
+    let base = 128;
+    let mut expected = 32 * n;
+    let mut inputs = Vec::with_capacity(n);
+    for i in 0..n {
+        let at = base + 32 * i;
+        if !word_is(&bytes[at..at + 32], expected) {
+            return None;
+        }
+        let start = base + expected;
+        if start + 32 > len {
+            return None;
+        }
+        let item_len = word_usize(&bytes[start..start + 32])?;
+        let padded = item_len.checked_add(31)? / 32 * 32;
+        let end = start.checked_add(32)?.checked_add(padded)?;
+        if end > len {
+            return None;
+        }
+        let data = start + 32;
+        if bytes[data + item_len..end].iter().any(|&b| b != 0) {
+            return None;
+        }
+        inputs.push(bytes.slice(data..data + item_len));
+        expected += 32 + padded;
+    }
+    if base + expected != len {
+        return None;
+    }
+    Some((Address::from_slice(&bytes[44..64]), inputs))
+}
+
+fn push_word(out: &mut Vec<u8>, value: usize) {
+    out.extend_from_slice(&[0u8; 24]);
+    out.extend_from_slice(&(value as u64).to_be_bytes());
+}
+
+/// `abi.encode(Property(predicate, inputs))`.
+pub(crate) fn encode(predicate: Address, inputs: &[&[u8]]) -> Bytes {
+    let padded = |n: usize| n.div_ceil(32) * 32;
+    let total = 128 + inputs.iter().map(|i| 64 + padded(i.len())).sum::<usize>();
+    let mut out = Vec::with_capacity(total);
+    push_word(&mut out, 0x20);
+    out.extend_from_slice(&[0u8; 12]);
+    out.extend_from_slice(predicate.as_slice());
+    push_word(&mut out, 0x40);
+    push_word(&mut out, inputs.len());
+    let mut offset = 32 * inputs.len();
+    for input in inputs {
+        push_word(&mut out, offset);
+        offset += 32 + padded(input.len());
+    }
+    for input in inputs {
+        push_word(&mut out, input.len());
+        out.extend_from_slice(input);
+        out.resize(out.len() + padded(input.len()) - input.len(), 0);
+    }
+    debug_assert_eq!(out.len(), total);
+    out.into()
+}
+
+/// A bound value: its bytes, and its tree where it lands at a decoded position (computed once).
+pub(crate) struct Value {
+    pub(crate) bytes: Bytes,
+    decoded: OnceCell<Result<Input, TooDeep>>,
+}
+
+impl Value {
+    pub(crate) fn new(bytes: Bytes) -> Self {
+        Self {
+            bytes,
+            decoded: OnceCell::new(),
+        }
+    }
+
+    /// The value at a decoded position.
+    fn at_decoded(&self, registry: &Registry) -> Result<Input, TooDeep> {
+        self.decoded
+            .get_or_init(|| decode_input(self.bytes.clone(), registry, MAX_LEVELS))
+            .clone()
+    }
+}
+
+/// Whether `${name}` occurs in `hint`.
+fn has_template(hint: &[u8], name: &[u8]) -> bool {
+    let pattern_len = name.len() + 3;
+    hint.len() >= pattern_len
+        && hint.windows(pattern_len).any(|w| {
+            w.starts_with(b"${") && w[pattern_len - 1] == b'}' && &w[2..pattern_len - 1] == name
+        })
+}
+
+/// Whether `subst(x, name, v)` changes `x` (for any `v`): the body mentions its variable.
+pub(crate) fn mentions(input: &Input, name: &[u8]) -> bool {
+    match input {
+        Input::Raw(bytes) => is_placeholder_named(bytes, name),
+        Input::Node(node) => node_mentions(node, name),
+    }
+}
+
+fn node_mentions(node: &Node, name: &[u8]) -> bool {
+    match node.kind {
+        Some(PredicateKind::Connective(
+            ConnectiveKind::Not | ConnectiveKind::And | ConnectiveKind::Or,
+        )) => node.inputs.iter().any(|i| mentions(i, name)),
+        Some(PredicateKind::Connective(_)) => {
+            node.inputs.len() == 3
+                && (has_template(node.raw(0), name)
+                    || (node.raw(1).as_ref() != name && mentions(&node.inputs[2], name)))
+        }
+        _ => node.inputs.iter().any(|i| i.is_placeholder_named(name)),
+    }
+}
+
+/// `subst(x, name, v)` (§2) for `x` at a decoded position; `Err` when the result is deeper
+/// than a tree may be (then no instance with it is admissible).
+pub(crate) fn subst(
+    input: &Input,
+    name: &[u8],
+    v: &Value,
+    registry: &Registry,
+) -> Result<Input, TooDeep> {
+    match input {
+        Input::Raw(bytes) if is_placeholder_named(bytes, name) => v.at_decoded(registry),
+        Input::Raw(_) => Ok(input.clone()),
+        Input::Node(node) => Ok(match subst_node(node, name, v, registry)? {
+            Some(node) => Input::Node(node),
+            None => input.clone(),
+        }),
+    }
+}
+
+/// `subst` into a node; `None` when nothing changes.
+fn subst_node(
+    node: &Node,
+    name: &[u8],
+    v: &Value,
+    registry: &Registry,
+) -> Result<Option<Rc<Node>>, TooDeep> {
+    let mut inputs: Option<Vec<Input>> = None;
+    let set = |inputs: &mut Option<Vec<Input>>, i: usize, new: Input| {
+        inputs.get_or_insert_with(|| node.inputs.clone())[i] = new;
+    };
+    match node.kind {
+        Some(PredicateKind::Connective(
+            ConnectiveKind::Not | ConnectiveKind::And | ConnectiveKind::Or,
+        )) => {
+            for (i, input) in node.inputs.iter().enumerate() {
+                match input {
+                    Input::Raw(bytes) if is_placeholder_named(bytes, name) => {
+                        set(&mut inputs, i, v.at_decoded(registry)?);
+                    }
+                    Input::Raw(_) => {}
+                    Input::Node(child) => {
+                        if let Some(new) = subst_node(child, name, v, registry)? {
+                            set(&mut inputs, i, Input::Node(new));
+                        }
+                    }
+                }
+            }
+        }
+        Some(PredicateKind::Connective(_)) => {
+            if node.inputs.len() == 3 {
+                let hint = node.raw(0);
+                if has_template(hint, name) {
+                    let expanded = ovm_core::expand_template(hint, name, &v.bytes);
+                    set(&mut inputs, 0, Input::Raw(expanded));
+                }
+                if node.raw(1).as_ref() != name {
+                    match &node.inputs[2] {
+                        Input::Raw(bytes) if is_placeholder_named(bytes, name) => {
+                            set(&mut inputs, 2, v.at_decoded(registry)?);
+                        }
+                        Input::Raw(_) => {}
+                        Input::Node(body) => {
+                            if let Some(new) = subst_node(body, name, v, registry)? {
+                                set(&mut inputs, 2, Input::Node(new));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        _ => {
+            for (i, input) in node.inputs.iter().enumerate() {
+                if input.is_placeholder_named(name) {
+                    set(&mut inputs, i, Input::Raw(v.bytes.clone()));
+                }
+            }
+        }
+    }
+    let Some(inputs) = inputs else {
+        return Ok(None);
+    };
+    let new = Node::new(node.predicate, node.kind, inputs);
+    if new.depth >= MAX_LEVELS {
+        return Err(TooDeep);
+    }
+    Ok(Some(Rc::new(new)))
+}
+
+/// Structural keys: two SipHash-1-3 with per-call random keys over the tree (no input can aim
+/// at a collision).
+pub(crate) struct Keyer {
+    a: std::hash::RandomState,
+    b: std::hash::RandomState,
+}
+
+impl Keyer {
+    pub(crate) fn new() -> Self {
+        Self {
+            a: std::hash::RandomState::new(),
+            b: std::hash::RandomState::new(),
+        }
+    }
+
+    fn node_key(&self, node: &Node) -> u128 {
+        let child_keys: Vec<Option<u128>> = node
+            .inputs
+            .iter()
+            .map(|input| match input {
+                Input::Raw(_) => None,
+                Input::Node(child) => Some(child.key(self)),
+            })
+            .collect();
+        let feed = |h: &mut dyn Hasher| {
+            h.write(node.predicate.as_slice());
+            h.write_usize(node.inputs.len());
+            for (input, key) in node.inputs.iter().zip(&child_keys) {
+                match (input, key) {
+                    (Input::Raw(bytes), _) => {
+                        h.write_u8(0);
+                        h.write_usize(bytes.len());
+                        h.write(bytes);
+                    }
+                    (Input::Node(_), Some(key)) => {
+                        h.write_u8(1);
+                        h.write_u128(*key);
+                    }
+                    (Input::Node(_), None) => unreachable!(),
+                }
+            }
+        };
+        let mut a = self.a.build_hasher();
+        feed(&mut a);
+        let mut b = self.b.build_hasher();
+        feed(&mut b);
+        (u128::from(a.finish()) << 64) | u128::from(b.finish())
+    }
+}
+
+/// A hasher for keys that are already random (`u128` structural keys).
+#[derive(Default)]
+pub(crate) struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u128(&mut self, key: u128) {
+        self.0 = (key as u64) ^ ((key >> 64) as u64);
+    }
+}
+
+/// `BuildHasher` of [`KeyHasher`].
+pub(crate) type KeyState = std::hash::BuildHasherDefault<KeyHasher>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_and_encode_agree_with_core() {
+        let b = ovm_core::Builder::new(Registry::with_test_addresses());
+        let p = b.and([
+            b.not(b.equal(Bytes::from_static(b"a"), Bytes::new()))
+                .encode(),
+            Bytes::from_static(&[1; 33]),
+        ]);
+        let enc = p.encode();
+        let (predicate, inputs) = parse(&enc).unwrap();
+        assert_eq!(Property::new(predicate, inputs.clone()), p);
+        let refs: Vec<&[u8]> = inputs.iter().map(|i| i.as_ref()).collect();
+        assert_eq!(encode(predicate, &refs), enc);
+    }
+
+    proptest::proptest! {
+        /// `parse` is exactly the canonical test of §1, and `encode` is `enc`.
+        #[test]
+        fn parse_is_the_canonical_test(
+            address in proptest::prelude::any::<[u8; 20]>(),
+            inputs in proptest::collection::vec(proptest::collection::vec(0u8..3, 0..70), 0..4),
+            flip in proptest::option::of((0usize..600, 0u8..=255)),
+            cut in 0usize..64,
+        ) {
+            let p = Property::new(Address::from(address), inputs.into_iter().map(Bytes::from));
+            let mut bytes = p.encode().to_vec();
+            if let Some((at, value)) = flip {
+                let at = at % bytes.len();
+                bytes[at] = value;
+            }
+            if cut % 8 == 1 {
+                bytes.truncate(bytes.len().saturating_sub(cut));
+            } else if cut % 8 == 2 {
+                bytes.extend(std::iter::repeat_n(0, cut));
+            }
+            let bytes = Bytes::from(bytes);
+            let ours = parse(&bytes).map(|(a, i)| Property::new(a, i));
+            proptest::prop_assert_eq!(&ours, &Property::decode_canonical(&bytes));
+            if let Some(q) = ours {
+                let refs: Vec<&[u8]> = q.inputs.iter().map(|i| i.as_ref()).collect();
+                proptest::prop_assert_eq!(encode(q.predicate, &refs), q.encode());
+            }
+        }
+    }
+}
