@@ -103,14 +103,22 @@ pub(crate) fn decide(property: &Property, world: &World, budget: u64, evaluation
         evaluations_left: evaluations,
         exhausted: false,
         cycle_hits: 0,
-        true_atomic: res(Out::True {
-            witness: Some(Vec::new()),
-        }),
-        false_plain: res(Out::False { challenge: None }),
-        true_by_period: res(Out::True { witness: None }),
+        true_atomic: CONSTANTS.with(|c| c.0.clone()),
+        false_plain: CONSTANTS.with(|c| c.1.clone()),
+        true_by_period: CONSTANTS.with(|c| c.2.clone()),
         and_empty: None,
     };
-    eval.node(&root).outcome.to_outcome()
+    eval.root(&root).outcome.to_outcome()
+}
+
+thread_local! {
+    /// The results shared by many sub-decisions: an atomic's True (witness `[]`), a plain False,
+    /// True by the period.
+    static CONSTANTS: (Rc<Res>, Rc<Res>, Rc<Res>) = (
+        res(Out::True { witness: Some(Vec::new()) }),
+        res(Out::False { challenge: None }),
+        res(Out::True { witness: None }),
+    );
 }
 
 struct Eval<'w> {
@@ -129,9 +137,31 @@ struct Eval<'w> {
     and_empty: Option<Bytes>,
 }
 
+/// `abi(uint256 i)` for the first [`INDEX_WORDS`] indices, without allocating.
+const INDEX_WORDS: usize = 64;
+
+static INDEX_TABLE: [[u8; 32]; INDEX_WORDS] = {
+    let mut table = [[0u8; 32]; INDEX_WORDS];
+    let mut i = 0;
+    while i < INDEX_WORDS {
+        table[i][31] = i as u8;
+        i += 1;
+    }
+    table
+};
+
+/// `abi(uint256 i)`.
+fn index_word(i: usize) -> Bytes {
+    if i < INDEX_WORDS {
+        Bytes::from_static(&INDEX_TABLE[i])
+    } else {
+        abi::encode_uint(i as u64)
+    }
+}
+
 /// The challenge inputs `[abi(i)]`.
 fn index(i: usize) -> Vec<Bytes> {
-    vec![abi::encode_uint(i as u64)]
+    vec![index_word(i)]
 }
 
 impl Eval<'_> {
@@ -151,6 +181,23 @@ impl Eval<'_> {
             Input::Raw(_) => self.false_plain.clone(),
             Input::Node(node) => self.node(node),
         }
+    }
+
+    /// The claim itself: as [`Self::node`], but an atomic root (nothing below it can re-enter
+    /// it or be cached for it) needs no key.
+    fn root(&mut self, node: &Rc<Node>) -> Rc<Res> {
+        if matches!(node.kind, Some(PredicateKind::Connective(_))) {
+            return self.node(node);
+        }
+        if self.evaluations_left == 0 || self.distinct_left == 0 {
+            return res(Out::Unknown {
+                why: UnknownReason::BudgetExhausted,
+                pin: None,
+            });
+        }
+        self.evaluations_left -= 1;
+        self.distinct_left -= 1;
+        self.dispatch(node)
     }
 
     fn node(&mut self, node: &Rc<Node>) -> Rc<Res> {
@@ -176,16 +223,21 @@ impl Eval<'_> {
         }
         self.evaluations_left -= 1;
         if !seen {
+            // Marked seen when it finishes (re-entering it meanwhile is a cycle anyway).
             self.distinct_left -= 1;
-            self.memo.insert(key, None);
         }
         let cycles_before = self.cycle_hits;
-        self.on_stack.insert(key);
-        let result = self.dispatch(node);
-        self.on_stack.remove(&key);
-        if !self.exhausted && self.cycle_hits == cycles_before {
-            self.memo.insert(key, Some(result.clone()));
+        // Atomics and unregistered predicates evaluate nothing below them: no stack entry.
+        let leaf = !matches!(node.kind, Some(PredicateKind::Connective(_)));
+        if !leaf {
+            self.on_stack.insert(key);
         }
+        let result = self.dispatch(node);
+        if !leaf {
+            self.on_stack.remove(&key);
+        }
+        let cacheable = !self.exhausted && self.cycle_hits == cycles_before;
+        self.memo.insert(key, cacheable.then(|| result.clone()));
         result
     }
 
@@ -209,22 +261,15 @@ impl Eval<'_> {
     }
 
     fn atomic(&self, kind: ovm_core::AtomicKind, node: &Node) -> Rc<Res> {
-        let inputs: Vec<&[u8]> = node
-            .inputs
-            .iter()
-            .map(|i| match i {
-                Input::Raw(bytes) => bytes.as_ref(),
-                Input::Node(node) => node.encoding().as_ref(),
-            })
-            .collect();
-        match atomic::evaluate(kind, &inputs, self.world) {
+        let inputs = &node.inputs;
+        match atomic::evaluate(kind, inputs, self.world) {
             Truth::True => self.true_atomic.clone(),
             Truth::False => self.false_plain.clone(),
             Truth::Undefined => res(Out::Unknown {
                 why: UnknownReason::NotWritten {
                     storage: inputs
                         .first()
-                        .and_then(|word| abi::decode_address(word))
+                        .and_then(|word| abi::decode_address(word.as_ref()))
                         .unwrap_or_default(),
                     key: node.inputs.get(1).map(Input::to_bytes).unwrap_or_default(),
                 },
@@ -328,7 +373,7 @@ impl Eval<'_> {
             match &r.outcome {
                 Out::True { witness: Some(w) } => {
                     let mut witness = Vec::with_capacity(w.len() + 1);
-                    witness.push(abi::encode_uint(i as u64));
+                    witness.push(index_word(i));
                     witness.extend(w.iter().cloned());
                     return res(Out::True {
                         witness: Some(witness),
@@ -373,13 +418,16 @@ impl Eval<'_> {
             Ok(candidates) => (candidates, None),
             Err(why) => (Vec::new(), Some(why)),
         };
-        let fixed = [Bytes::new(), self.and_empty()];
-        let mut seen = HashSet::with_capacity(candidates.len() + 2);
-        let values = candidates
-            .into_iter()
-            .chain(fixed)
-            .filter(|t| seen.insert(t.clone()))
-            .collect();
+        let mut values = candidates;
+        values.push(Bytes::new());
+        values.push(self.and_empty());
+        let mut seen: HashSet<&[u8]> = HashSet::with_capacity(values.len());
+        let keep: Vec<bool> = values.iter().map(|t| seen.insert(t.as_ref())).collect();
+        if keep.iter().all(|&k| k) {
+            return (values, failure);
+        }
+        let mut keep = keep.into_iter();
+        values.retain(|_| keep.next().unwrap_or(false));
         (values, failure)
     }
 

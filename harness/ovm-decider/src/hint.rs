@@ -180,8 +180,14 @@ pub fn candidates(hint: &[u8], world: &World) -> Result<Vec<Bytes>, UnknownReaso
                 ));
             }
             let count = count.to::<usize>();
+            // One buffer, sliced: one allocation for all the words.
+            let mut buffer = Vec::with_capacity(32 * count);
+            for k in 0..count {
+                buffer.extend_from_slice(&(from + U256::from(k)).to_be_bytes::<32>());
+            }
+            let buffer = Bytes::from(buffer);
             (0..count)
-                .map(|k| abi::encode_u256(from + U256::from(k)))
+                .map(|k| buffer.slice(32 * k..32 * (k + 1)))
                 .collect()
         }
         HintKind::Stored { storage, key } => match world.retrieve(storage, &key) {

@@ -15,6 +15,7 @@ use ovm_core::{
 };
 use std::cell::{Cell, OnceCell};
 use std::hash::{BuildHasher, Hasher};
+
 use std::rc::Rc;
 
 /// An input: raw bytes, or a decoded property (only at the decoded positions).
@@ -132,6 +133,12 @@ impl Node {
         let key = keyer.node_key(self);
         self.key.set(Some(key));
         key
+    }
+}
+
+impl AsRef<[u8]> for Input {
+    fn as_ref(&self) -> &[u8] {
+        self.bytes_ref()
     }
 }
 
@@ -428,53 +435,78 @@ fn subst_node(
     Ok(Some(Rc::new(new)))
 }
 
-/// Structural keys: two SipHash-1-3 with per-call random keys over the tree (no input can aim
-/// at a collision).
+/// Structural keys: the tree's key material (predicate, arity, each input as raw bytes or its
+/// child's key) hashed by SipHash-1-3 with a per-call random key (no input can aim at a
+/// collision) and by a folded-multiply hash with a per-call random seed (128 bits in all, so
+/// that 2^24 distinct properties do not collide by chance either).
 pub(crate) struct Keyer {
-    a: std::hash::RandomState,
-    b: std::hash::RandomState,
+    sip: std::hash::RandomState,
+    seed: u64,
+    buffer: std::cell::RefCell<Vec<u8>>,
+}
+
+fn fold(a: u64, b: u64) -> u64 {
+    let product = u128::from(a) * u128::from(b);
+    (product as u64) ^ ((product >> 64) as u64)
+}
+
+const P0: u64 = 0xa076_1d64_78bd_642f;
+const P1: u64 = 0xe703_7ed1_a0b4_28db;
+const P2: u64 = 0x8ebc_6af0_9c88_c6e3;
+
+/// A folded-multiply (wyhash-style) hash of `bytes` under `seed`.
+fn fold_hash(seed: u64, bytes: &[u8]) -> u64 {
+    let mut h = seed ^ (bytes.len() as u64).wrapping_mul(P0);
+    let mut chunks = bytes.chunks_exact(16);
+    let word = |c: &[u8]| u64::from_le_bytes(c.try_into().unwrap());
+    for c in &mut chunks {
+        h = fold(word(&c[..8]) ^ P1 ^ h, word(&c[8..]) ^ seed ^ P2);
+    }
+    let rest = chunks.remainder();
+    let mut tail = [0u8; 16];
+    tail[..rest.len()].copy_from_slice(rest);
+    h = fold(word(&tail[..8]) ^ P1 ^ h, word(&tail[8..]) ^ seed ^ P2);
+    fold(h ^ P0, seed ^ P1)
 }
 
 impl Keyer {
     pub(crate) fn new() -> Self {
+        let sip = std::hash::RandomState::new();
+        let seed = std::hash::RandomState::new().hash_one(0x006f_766d_u64);
         Self {
-            a: std::hash::RandomState::new(),
-            b: std::hash::RandomState::new(),
+            sip,
+            seed,
+            buffer: std::cell::RefCell::new(Vec::new()),
         }
     }
 
     fn node_key(&self, node: &Node) -> u128 {
-        let child_keys: Vec<Option<u128>> = node
-            .inputs
-            .iter()
-            .map(|input| match input {
-                Input::Raw(_) => None,
-                Input::Node(child) => Some(child.key(self)),
-            })
-            .collect();
-        let feed = |h: &mut dyn Hasher| {
-            h.write(node.predicate.as_slice());
-            h.write_usize(node.inputs.len());
-            for (input, key) in node.inputs.iter().zip(&child_keys) {
-                match (input, key) {
-                    (Input::Raw(bytes), _) => {
-                        h.write_u8(0);
-                        h.write_usize(bytes.len());
-                        h.write(bytes);
-                    }
-                    (Input::Node(_), Some(key)) => {
-                        h.write_u8(1);
-                        h.write_u128(*key);
-                    }
-                    (Input::Node(_), None) => unreachable!(),
+        // Children first (they may recurse), then one pass over the key material.
+        for input in &node.inputs {
+            if let Input::Node(child) = input {
+                child.key(self);
+            }
+        }
+        let mut buffer = self.buffer.borrow_mut();
+        buffer.clear();
+        buffer.extend_from_slice(node.predicate.as_slice());
+        buffer.extend_from_slice(&(node.inputs.len() as u64).to_le_bytes());
+        for input in &node.inputs {
+            match input {
+                Input::Raw(bytes) => {
+                    buffer.push(0);
+                    buffer.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+                    buffer.extend_from_slice(bytes);
+                }
+                Input::Node(child) => {
+                    buffer.push(1);
+                    buffer.extend_from_slice(&child.key(self).to_le_bytes());
                 }
             }
-        };
-        let mut a = self.a.build_hasher();
-        feed(&mut a);
-        let mut b = self.b.build_hasher();
-        feed(&mut b);
-        (u128::from(a.finish()) << 64) | u128::from(b.finish())
+        }
+        let a = self.sip.hash_one(&buffer[..]);
+        let b = fold_hash(self.seed, &buffer);
+        (u128::from(a) << 64) | u128::from(b)
     }
 }
 
