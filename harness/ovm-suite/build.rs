@@ -37,20 +37,26 @@ fn run() -> Result<(), String> {
 
     let mut files = Vec::new();
     walk(&dir, &mut files)?;
-    files.sort();
+    let mut entries = files
+        .iter()
+        .map(|file| {
+            let relative = file
+                .strip_prefix(&dir)
+                .map_err(|e| e.to_string())?
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join("/");
+            Ok((relative, file.display().to_string()))
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    // Sorted as strings (the order `vectors()` promises), not by path components.
+    entries.sort();
     let mut out = String::from("&[\n");
-    for file in &files {
-        let relative = file
-            .strip_prefix(&dir)
-            .map_err(|e| e.to_string())?
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect::<Vec<_>>()
-            .join("/");
+    for (relative, file) in &entries {
         let _ = writeln!(
             out,
-            "    BundledVector {{ path: {relative:?}, json: include_str!({:?}) }},",
-            file.display().to_string()
+            "    BundledVector {{ path: {relative:?}, json: include_str!({file:?}) }},"
         );
     }
     out.push_str("]\n");
