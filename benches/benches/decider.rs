@@ -1,5 +1,7 @@
 //! Decider throughput: decisions per second for a single atomic, a depth-4 mixed tree, a
-//! ForAll over 1,000 candidates and the Plasma exit, and `id` per second.
+//! ForAll over 1,000 candidates and the Plasma exit (each also by the plain evaluator, for the
+//! fast/plain ratio), the nested keccak claim of issue 12 (about 3.7 million distinct
+//! sub-decisions, decided True), and `id` per second.
 //!
 //! `cargo bench -p ovm-benches --bench decider` (a quick, criterion-free equivalent:
 //! `cargo run --release -p ovm-decider --example throughput`).
@@ -57,6 +59,34 @@ fn for_all_1000(b: &Builder) -> Property {
     )
 }
 
+/// `ForAll(a ∈ NUMBER 0..4096: a ≥ 4096 ∨ ForAll(b ∈ NUMBER 0..180: b ≥ 180 ∨ keccak(b) ≠ a))`.
+fn nested_keccak(b: &Builder) -> Property {
+    let range = |n: u64| {
+        format!(
+            "n,NUMBER,{}-{}",
+            hex(&abi::encode_uint(0)),
+            hex(&abi::encode_uint(n))
+        )
+    };
+    b.for_all(
+        range(4096),
+        "a",
+        b.or([
+            b.not(b.is_less_than(placeholder("a"), abi::encode_uint(4096)))
+                .encode(),
+            b.for_all(
+                range(180),
+                "b",
+                b.or([
+                    b.not(b.is_less_than(placeholder("b"), abi::encode_uint(180))),
+                    b.not(b.is_hash_preimage(placeholder("a"), placeholder("b"))),
+                ]),
+            )
+            .encode(),
+        ]),
+    )
+}
+
 fn decisions(c: &mut Criterion) {
     let world = world();
     let b = Builder::new(world.registry.clone());
@@ -77,6 +107,23 @@ fn decisions(c: &mut Criterion) {
     let honest = scenario(Variant::Honest);
     group.bench_function("plasma_exit_honest", |bench| {
         bench.iter(|| decider.decide(black_box(&honest.property), black_box(&honest.world)))
+    });
+    for (name, property) in &cases[..] {
+        group.bench_function(format!("plain_{name}"), |bench| {
+            bench.iter(|| decider.decide_plain(black_box(property), black_box(&world)))
+        });
+    }
+    group.bench_function("plain_plasma_exit_honest", |bench| {
+        bench.iter(|| decider.decide_plain(black_box(&honest.property), black_box(&honest.world)))
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("decider_large");
+    group.sample_size(10);
+    let nested = nested_keccak(&b);
+    assert!(decider.decide(&nested, &world).is_true());
+    group.bench_function("nested_forall_4096x180_keccak", |bench| {
+        bench.iter(|| decider.decide(black_box(&nested), black_box(&world)))
     });
     group.finish();
 
