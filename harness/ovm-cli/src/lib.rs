@@ -1,7 +1,8 @@
 //! The `ovm-conformance` command line over [`ovm_conformance::Runner`].
 //!
 //! ```text
-//! ovm-conformance [--json] [--markdown FILE] [--decider NAME] [--contracts MANIFEST] [--jobs N] <COMMAND>
+//! ovm-conformance [--json] [--markdown FILE] [--decider NAME] [--contracts MANIFEST] [--jobs N]
+//!                 [--timeout SECS] <COMMAND>
 //!   run [PATHS]…     run vectors (default: the whole suite under vectors/) on both halves
 //!   check [PATHS]…   run, and verify that `fill` would not change the files (writes nothing)
 //!   fill [PATHS]…    compute the expectations from the reference implementations and write them
@@ -19,27 +20,38 @@
 
 mod fuzz;
 mod output;
-
-use output::{out, outln};
+mod parallel;
 
 pub use fuzz::FuzzArgs;
 
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
+use output::{out, outln};
 use ovm_conformance::{
-    Contracts, Coverage, FillOutcome, Runner, Status, Summary, VectorReport, discover,
+    Contracts, Coverage, FillOutcome, FillReport, Runner, Status, Summary, VectorReport, discover,
     report::markdown,
 };
 use ovm_decider::{Decider, ReferenceDecider};
+use parallel::{Finished, Job};
 use std::{
     collections::BTreeMap,
     ffi::OsString,
     io::IsTerminal,
     path::PathBuf,
     process::ExitCode,
-    sync::atomic::{AtomicUsize, Ordering},
+    sync::Arc,
     time::{Duration, Instant},
 };
+
+/// The runner, shared with the worker threads.
+type SharedRunner = Arc<Runner<BoxedDecider>>;
+
+/// The default `--timeout`: far above any vector of the suite (the slowest takes about 2 s in
+/// a debug build), short enough that one runaway vector cannot stall a CI job.
+pub const DEFAULT_TIMEOUT_SECS: u64 = 120;
+
+/// How many of the slowest vectors the throughput report names.
+const SLOWEST_SHOWN: usize = 3;
 
 /// A decider the command can run, boxed so that engines are chosen at run time.
 pub type BoxedDecider = Box<dyn Decider + Send + Sync>;
@@ -80,6 +92,10 @@ pub struct Options {
     /// summary: `--markdown "$GITHUB_STEP_SUMMARY"`).
     #[arg(long, global = true, value_name = "FILE")]
     pub markdown: Option<PathBuf>,
+    /// Give up a vector that takes longer than SECS seconds (reported `timeout`; the run goes
+    /// on). 0: no limit.
+    #[arg(long, global = true, value_name = "SECS", default_value_t = DEFAULT_TIMEOUT_SECS)]
+    pub timeout: u64,
     /// Vectors run in parallel (default: the number of CPUs).
     #[arg(long, global = true, value_name = "N")]
     pub jobs: Option<usize>,
@@ -174,7 +190,7 @@ fn execute(cli: Cli, factory: DeciderFactory) -> Result<bool, String> {
         let contracts = Contracts::from_manifest(manifest).map_err(|e| e.to_string())?;
         runner = runner.with_contracts(contracts);
     }
-    let runner = runner.with_replay_flags(flags);
+    let runner = Arc::new(runner.with_replay_flags(flags));
     match &cli.command {
         Command::Run { paths, fuzz_cases } => {
             let conforms = run_all(&runner, options, paths, Mode::Run)?;
@@ -229,41 +245,20 @@ fn progress(len: usize) -> ProgressBar {
     bar
 }
 
-/// Runs `work` on every item with `jobs` threads; results in item order, with each item's
-/// wall time.
-fn parallel<T: Sync, R: Send>(
-    items: &[T],
-    jobs: usize,
-    bar: &ProgressBar,
-    work: impl Fn(&T) -> R + Sync,
-) -> Vec<(R, Duration)> {
-    let next = AtomicUsize::new(0);
-    let mut slots: Vec<Option<(R, Duration)>> = Vec::with_capacity(items.len());
-    slots.resize_with(items.len(), || None);
-    let results = std::sync::Mutex::new(slots);
-    std::thread::scope(|scope| {
-        for _ in 0..jobs.clamp(1, items.len().max(1)) {
-            scope.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(item) = items.get(i) else { break };
-                    let start = Instant::now();
-                    let result = work(item);
-                    let elapsed = start.elapsed();
-                    if let Ok(mut slots) = results.lock() {
-                        slots[i] = Some((result, elapsed));
-                    }
-                    bar.inc(1);
-                }
-            });
-        }
-    });
-    results
-        .into_inner()
-        .unwrap_or_default()
-        .into_iter()
-        .flatten()
-        .collect()
+/// The per-vector time limit of `options`.
+fn time_limit(options: &Options) -> Option<Duration> {
+    (options.timeout > 0).then(|| Duration::from_secs(options.timeout))
+}
+
+/// What a vector that did not finish reports, and why.
+fn unfinished<R>(finished: &Finished<R>, options: &Options) -> (Status, String) {
+    match finished {
+        Finished::Panicked(message) => (Status::Error, format!("the runner panicked: {message}")),
+        _ => (
+            Status::Timeout,
+            format!("did not finish within {} s (--timeout)", options.timeout),
+        ),
+    }
 }
 
 fn jobs(options: &Options) -> usize {
@@ -294,7 +289,7 @@ fn files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
 }
 
 fn run_all(
-    runner: &Runner<BoxedDecider>,
+    runner: &SharedRunner,
     options: &Options,
     paths: &[PathBuf],
     mode: Mode,
@@ -308,10 +303,31 @@ fn run_all(
     );
     let bar = progress(files.len());
     let wall = Instant::now();
-    let results = parallel(&files, jobs(options), &bar, |path| match mode {
-        Mode::Run => runner.run_path(path),
-        Mode::Check => runner.check_path(path),
-    });
+    let work: Job<PathBuf, VectorReport> = {
+        let runner = Arc::clone(runner);
+        Arc::new(move |path: &PathBuf| match mode {
+            Mode::Run => runner.run_path(path),
+            Mode::Check => runner.check_path(path),
+        })
+    };
+    let finished = parallel::run(
+        files.clone(),
+        jobs(options),
+        time_limit(options),
+        &bar,
+        work,
+    );
+    let results: Vec<(VectorReport, Duration)> = files
+        .iter()
+        .zip(finished)
+        .map(|(path, (finished, time))| match finished {
+            Finished::Done(report) => (report, time),
+            other => {
+                let (status, reason) = unfinished(&other, options);
+                (runner.unfinished_report(path, status, reason), time)
+            }
+        })
+        .collect();
     let wall = wall.elapsed();
     bar.finish_and_clear();
     let mut summary = Summary::default();
@@ -372,12 +388,22 @@ fn throughput(
         }
     };
     let total: u64 = per_kind.values().map(|(n, _)| n).sum();
+    let mut by_time: Vec<_> = results.iter().collect();
+    by_time.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.name.cmp(&b.0.name)));
+    let slowest: Vec<String> = by_time
+        .iter()
+        .take(SLOWEST_SHOWN)
+        .map(|(report, time)| format!("{} {:.2}s", report.name, time.as_secs_f64()))
+        .collect();
     let mut out = format!(
         "{total} vectors in {:.2}s wall ({} vectors/s) against {}\n",
         wall.as_secs_f64(),
         rate(total, wall),
         runner.contracts().describe()
     );
+    if !slowest.is_empty() {
+        out.push_str(&format!("  slowest    {}\n", slowest.join(", ")));
+    }
     for (kind, (n, time)) in &per_kind {
         out.push_str(&format!(
             "  {kind:<10} {n:>5} vectors in {:>7.3}s thread time: {:>8} vectors/s\n",
@@ -393,11 +419,7 @@ fn throughput(
     out
 }
 
-fn fill(
-    runner: &Runner<BoxedDecider>,
-    options: &Options,
-    paths: &[PathBuf],
-) -> Result<bool, String> {
+fn fill(runner: &SharedRunner, options: &Options, paths: &[PathBuf]) -> Result<bool, String> {
     if options.decider != "reference" {
         return Err(
             "fill computes expectations with the reference decider only (drop --decider)".into(),
@@ -405,7 +427,30 @@ fn fill(
     }
     let files = files(paths)?;
     let bar = progress(files.len());
-    let results = parallel(&files, jobs(options), &bar, |path| runner.fill_path(path));
+    let work: Job<PathBuf, FillReport> = {
+        let runner = Arc::clone(runner);
+        Arc::new(move |path: &PathBuf| runner.fill_path(path))
+    };
+    let finished = parallel::run(
+        files.clone(),
+        jobs(options),
+        time_limit(options),
+        &bar,
+        work,
+    );
+    let results: Vec<(FillReport, Duration)> = files
+        .iter()
+        .zip(finished)
+        .map(|(path, (finished, time))| match finished {
+            Finished::Done(fill) => (fill, time),
+            other => {
+                let (status, reason) = unfinished(&other, options);
+                let report = runner.unfinished_report(path, status, reason.clone());
+                let outcome = FillOutcome::Refused(reason);
+                (FillReport { outcome, report }, time)
+            }
+        })
+        .collect();
     bar.finish_and_clear();
     let mut ok = true;
     let mut counts: BTreeMap<&str, u64> = BTreeMap::new();

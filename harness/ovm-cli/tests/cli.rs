@@ -267,3 +267,50 @@ fn fill_leaves_whole_files() {
     assert_eq!(leftovers.len(), 1, "{leftovers:?}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// One runaway vector (16 M sub-decisions) times out; the others of its folder still report.
+#[test]
+fn a_runaway_vector_times_out_and_the_run_goes_on() {
+    let dir = std::env::temp_dir().join(format!("ovm-cli-timeout-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let range = |v: &str| format!("text:{v},NUMBER,0x{}-0x{:064x}", "0".repeat(64), 4096);
+    let slow = serde_json::json!({
+        "format": 1,
+        "_info": {"description": "16 M sub-decisions"},
+        "kind": "game",
+        "world": {},
+        "period": 2,
+        "claim": {"ForAll": [range("a"), "text:a", {"ForAll": [range("b"), "text:b", {"Or": [
+            {"IsLessThan": ["V:a", "uint:4096"]},
+            {"IsLessThan": ["V:b", "uint:1"]}
+        ]}]}]}
+    });
+    std::fs::write(dir.join("slow.json"), format!("{slow:#}")).unwrap();
+    std::fs::copy(
+        ovm_conformance::discover::suite_dir().join("atomic/equal-text-and-hex.json"),
+        dir.join("quick.json"),
+    )
+    .unwrap();
+    let started = std::time::Instant::now();
+    let out = bin()
+        .args(["--json", "run", "--timeout", "1"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(started.elapsed() < std::time::Duration::from_secs(60));
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let line = |name: &str| {
+        stdout
+            .lines()
+            .find(|l| l.contains(&format!("{name}.json")))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert!(line("slow").contains("\"status\":\"timeout\""), "{stdout}");
+    assert!(line("quick").contains("\"status\":\"pass\""), "{stdout}");
+    assert!(stdout.contains("\"timeout\":1"), "{stdout}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("slowest"), "{stderr}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -21,6 +21,8 @@ pub enum Status {
     Skipped,
     /// The vector could not be run: malformed file, unresolvable name, driver failure.
     Error,
+    /// The vector did not finish within the run's time limit (`--timeout`).
+    Timeout,
 }
 
 impl Status {
@@ -37,6 +39,7 @@ impl Status {
             Self::Stale => "stale",
             Self::Skipped => "skipped",
             Self::Error => "error",
+            Self::Timeout => "timeout",
         }
     }
 }
@@ -343,6 +346,8 @@ pub struct Summary {
     pub skipped: u64,
     /// Could not run.
     pub error: u64,
+    /// Did not finish within the time limit.
+    pub timeout: u64,
     /// Committed transactions.
     pub txs: u64,
     /// Their gas.
@@ -363,6 +368,7 @@ impl Summary {
             Status::Stale => self.stale += 1,
             Status::Skipped => self.skipped += 1,
             Status::Error => self.error += 1,
+            Status::Timeout => self.timeout += 1,
         }
         self.txs += report.stats.txs;
         self.gas += report.stats.gas;
@@ -373,7 +379,7 @@ impl Summary {
 
     /// Whether everything conforms.
     pub fn conforms(&self) -> bool {
-        self.fail == 0 && self.stale == 0 && self.error == 0
+        self.fail == 0 && self.stale == 0 && self.error == 0 && self.timeout == 0
     }
 
     /// `{"summary": {…}}` on one line, byte-stable.
@@ -397,7 +403,11 @@ impl fmt::Display for Summary {
             f,
             "{} vectors: {} passed, {} failed, {} stale, {} skipped, {} errors",
             self.total, self.pass, self.fail, self.stale, self.skipped, self.error
-        )
+        )?;
+        if self.timeout > 0 {
+            write!(f, ", {} timed out", self.timeout)?;
+        }
+        Ok(())
     }
 }
 

@@ -283,6 +283,16 @@ impl<D: Decider> Runner<D> {
         }
     }
 
+    /// The report of a vector at `path` that did not finish (`status` [`Status::Timeout`], or
+    /// [`Status::Error`] when the run itself failed), with why.
+    pub fn unfinished_report(&self, path: &Path, status: Status, reason: String) -> VectorReport {
+        VectorReport {
+            status,
+            reason,
+            ..self.blank_report(path, load(path).ok().as_ref())
+        }
+    }
+
     /// Loads and runs the vector at `path`. Never panics on bad input: a malformed file is a
     /// report with [`Status::Error`] naming file, line and field.
     pub fn run_path(&self, path: &Path) -> VectorReport {
