@@ -314,3 +314,96 @@ fn a_runaway_vector_times_out_and_the_run_goes_on() {
     assert!(stderr.contains("slowest"), "{stderr}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A loadable vector whose filled expectation would nest past the parser's limit (the claim,
+/// Not⁶¹, repeated inside `expect.error.args`) is refused and left as it is.
+#[test]
+fn fill_refuses_text_that_would_not_load() {
+    let dir = std::env::temp_dir().join(format!("ovm-cli-deep-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut claim = serde_json::json!({"Equal": ["0x01", "0x02"]});
+    for _ in 0..61 {
+        claim = serde_json::json!({ "Not": [claim] });
+    }
+    let vector = serde_json::json!({
+        "format": 1,
+        "_info": {"description": "a deep claim, an invalid challenge"},
+        "kind": "challenge",
+        "claim": claim,
+        "challenge_inputs": [],
+        "challenge": {"Equal": ["0x01", "0x01"]}
+    });
+    let path = dir.join("deep.json");
+    let text = format!("{vector:#}");
+    std::fs::write(&path, &text).unwrap();
+    assert_eq!(
+        bin().arg("run").arg(&path).output().unwrap().status.code(),
+        Some(0),
+        "the vector itself loads and runs"
+    );
+    let out = bin().arg("fill").arg(&path).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("would not load"), "{stdout}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Killing `fill` at arbitrary moments never leaves a torn vector file: each file is, at
+/// every moment, either its old text or its complete new text.
+#[cfg(unix)]
+#[test]
+fn interrupted_fills_leave_no_torn_file() {
+    let dir = std::env::temp_dir().join(format!("ovm-cli-kill-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let suite = ovm_conformance::discover::suite_dir().join("atomic");
+    let originals: Vec<(std::path::PathBuf, String)> =
+        ovm_conformance::discover::vector_files(&suite)
+            .unwrap()
+            .into_iter()
+            .take(30)
+            .map(|file| {
+                let text = std::fs::read_to_string(&file).unwrap();
+                let mut json: serde_json::Value = serde_json::from_str(&text).unwrap();
+                json.as_object_mut().unwrap().remove("expect");
+                let name = file.file_name().unwrap().to_owned();
+                let path = dir.join(&name);
+                (path, format!("{json:#}\n"))
+            })
+            .collect();
+    let mut interrupted_midway = 0;
+    for round in 0..50u64 {
+        for (path, stripped) in &originals {
+            std::fs::write(path, stripped).unwrap();
+        }
+        let mut child = bin()
+            .arg("fill")
+            .arg(&dir)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20 + (round * 37) % 400));
+        let _ = child.kill();
+        let _ = child.wait();
+        let mut filled = 0;
+        for (path, stripped) in &originals {
+            let now = std::fs::read_to_string(path).unwrap();
+            if now != *stripped {
+                filled += 1;
+                assert!(
+                    ovm_vectors::from_json(&now, "v.json").is_ok(),
+                    "round {round}: {} is torn:\n{now}",
+                    path.display()
+                );
+            }
+        }
+        if 0 < filled && filled < originals.len() {
+            interrupted_midway += 1;
+        }
+    }
+    // The kills landed while files were being written, not only before or after.
+    assert!(interrupted_midway > 0, "no round was interrupted midway");
+    eprintln!("{interrupted_midway} of 50 fills were killed midway");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
