@@ -13,7 +13,9 @@ use crate::{
 use ovm_chain::{Chain, DEPLOYER, Deployment, Snapshot, bundle_hash};
 use ovm_core::{Property, Registry};
 use ovm_decider::{Decider, ReferenceDecider};
-use ovm_vectors::{DEFAULT_PERIOD, Hash32, Vector, VectorFile, from_json, load, to_pretty_json};
+use ovm_vectors::{
+    DEFAULT_PERIOD, Hash32, Vector, VectorFile, from_json, load, peek_kind, to_pretty_json,
+};
 use std::{
     collections::BTreeMap,
     path::Path,
@@ -301,6 +303,9 @@ impl<D: Decider> Runner<D> {
             Err(err) => VectorReport {
                 status: Status::Error,
                 reason: err.to_string(),
+                kind: std::fs::read_to_string(path)
+                    .ok()
+                    .and_then(|text| peek_kind(&text)),
                 ..self.blank_report(path, None)
             },
         }

@@ -26,7 +26,7 @@ use crate::{
 pub use libtest_mimic::{Arguments, Conclusion};
 use libtest_mimic::{Completion, Failed, Trial};
 use ovm_decider::{Decider, ReferenceDecider};
-use ovm_vectors::{VectorFile, from_json, load};
+use ovm_vectors::{VectorFile, from_json, load, peek_kind};
 use std::{
     collections::BTreeMap,
     path::{Path, PathBuf},
@@ -93,16 +93,19 @@ impl Case {
         }
     }
 
+    /// The vector's text, if it can be read.
+    fn text(&self) -> Option<std::borrow::Cow<'static, str>> {
+        match &self.source {
+            Source::Bundled(v) => Some(v.json.into()),
+            Source::File(path) => std::fs::read_to_string(path).ok().map(Into::into),
+        }
+    }
+
     /// Whether the vector has `_info.skip` (read cheaply: only files mentioning `"skip"` are
     /// parsed; an unreadable file is not skipped, it fails as its own test).
     fn is_skipped(&self) -> bool {
-        let mentions_skip = match &self.source {
-            Source::Bundled(v) => v.json.contains("\"skip\""),
-            Source::File(path) => std::fs::read_to_string(path)
-                .map(|text| text.contains("\"skip\""))
-                .unwrap_or(false),
-        };
-        mentions_skip && self.load().is_ok_and(|file| file.info.skip.is_some())
+        self.text().is_some_and(|text| text.contains("\"skip\""))
+            && self.load().is_ok_and(|file| file.info.skip.is_some())
     }
 }
 
@@ -325,7 +328,7 @@ fn run_case<D: Decider>(runner: &Runner<D>, case: &Case, replay: String) -> Vect
         Err(err) => VectorReport {
             path: case.shown_path.clone(),
             name: String::new(),
-            kind: None,
+            kind: case.text().as_deref().and_then(peek_kind),
             description: String::new(),
             status: Status::Error,
             reason: err.to_string(),

@@ -100,6 +100,9 @@ fn malformed_files_report_file_line_and_field() {
     let at = format!("bad.json:{line}:");
     assert!(report.reason.contains(&at), "{}", report.reason);
     assert!(report.reason.contains("claim.Or[0]"), "{}", report.reason);
+    // The kind parsed, so the screen names it even though the file does not load.
+    assert_eq!(report.kind, Some(ovm_vectors::Kind::Witness));
+    assert!(report.screen().contains("(witness)"), "{}", report.screen());
     std::fs::remove_dir_all(dir).unwrap();
 }
 

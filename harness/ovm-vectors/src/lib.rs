@@ -37,7 +37,7 @@ pub mod resolve;
 pub mod vector;
 
 pub use input::{AddrRef, Atom, Expr, Input, StringInput};
-pub use load::{VectorError, from_json, load, to_pretty_json};
+pub use load::{VectorError, from_json, load, peek_kind, to_pretty_json};
 pub use names::{AtomicName, ErrorName, EventName, RuleId};
 pub use primitives::{Hash32, HexAddress, Name};
 pub use resolve::{ResolveError, ResolveErrorKind, Resolver};

@@ -108,6 +108,13 @@ pub fn load(path: impl AsRef<Path>) -> Result<VectorFile, VectorError> {
     from_json(&text, &file)
 }
 
+/// The `kind` a vector text names, if it is a JSON object with a known `kind` (for reports on
+/// files that do not load as a whole).
+pub fn peek_kind(text: &str) -> Option<Kind> {
+    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    value.get("kind")?.as_str().and_then(Kind::from_name)
+}
+
 /// Parses and validates one vector from `text`; `file` names it in errors.
 pub fn from_json(text: &str, file: &str) -> Result<VectorFile, VectorError> {
     let parse_error = |err: serde_json::Error, path: String| {
