@@ -10,18 +10,32 @@ use ovm_core::{AtomicKind, InclusionProof, abi, build::SECP256K1_TAG, keccak256,
 /// The truth of atomic `kind` on `inputs` in `world` (`decide`, with `Undefined` where §5.2
 /// says so). `decideWithWitness` is `evaluate(..) == Truth::True` whatever the witness.
 pub fn evaluate(kind: AtomicKind, inputs: &[impl AsRef<[u8]>], world: &World) -> Truth {
-    let inputs: Vec<&[u8]> = inputs.iter().map(AsRef::as_ref).collect();
+    // No allocation for the usual arities (at most four inputs).
+    const INLINE: usize = 8;
+    if inputs.len() <= INLINE {
+        let mut refs: [&[u8]; INLINE] = [&[]; INLINE];
+        for (slot, input) in refs.iter_mut().zip(inputs) {
+            *slot = input.as_ref();
+        }
+        evaluate_refs(kind, &refs[..inputs.len()], world)
+    } else {
+        let refs: Vec<&[u8]> = inputs.iter().map(AsRef::as_ref).collect();
+        evaluate_refs(kind, &refs, world)
+    }
+}
+
+fn evaluate_refs(kind: AtomicKind, inputs: &[&[u8]], world: &World) -> Truth {
     let bool_truth = |value: bool| Truth::from_bool(value);
     match kind {
-        AtomicKind::Equal => bool_truth(equal(&inputs)),
-        AtomicKind::IsLessThan => bool_truth(is_less_than(&inputs)),
-        AtomicKind::IsValidSignature => bool_truth(is_valid_signature(&inputs)),
-        AtomicKind::IsHashPreimage => bool_truth(is_hash_preimage(&inputs)),
-        AtomicKind::IsContained => bool_truth(is_contained(&inputs)),
-        AtomicKind::HasIntersection => bool_truth(has_intersection(&inputs)),
-        AtomicKind::IsSameAmount => bool_truth(is_same_amount(&inputs)),
-        AtomicKind::IsStored => is_stored(&inputs, world),
-        AtomicKind::VerifyInclusion => bool_truth(verify_inclusion(&inputs)),
+        AtomicKind::Equal => bool_truth(equal(inputs)),
+        AtomicKind::IsLessThan => bool_truth(is_less_than(inputs)),
+        AtomicKind::IsValidSignature => bool_truth(is_valid_signature(inputs)),
+        AtomicKind::IsHashPreimage => bool_truth(is_hash_preimage(inputs)),
+        AtomicKind::IsContained => bool_truth(is_contained(inputs)),
+        AtomicKind::HasIntersection => bool_truth(has_intersection(inputs)),
+        AtomicKind::IsSameAmount => bool_truth(is_same_amount(inputs)),
+        AtomicKind::IsStored => is_stored(inputs, world),
+        AtomicKind::VerifyInclusion => bool_truth(verify_inclusion(inputs)),
     }
 }
 

@@ -8,7 +8,7 @@
 use crate::{
     Challenge, Outcome, Truth, UnknownReason, World, atomic, hint,
     knowledge::Unknowns,
-    tree::{Input, KeyState, Keyer, Node, TooDeep, Value, mentions, subst},
+    tree::{FoldState, Input, Inputs, KeyState, Keyer, Node, TooDeep, Value, mentions, subst},
 };
 use ovm_core::{
     Bytes, ConnectiveKind, MAX_CHALLENGE_DEPTH, PredicateKind, Property, Registry, abi,
@@ -97,7 +97,7 @@ pub(crate) fn decide(property: &Property, world: &World, budget: u64, evaluation
         world,
         registry,
         keyer: Keyer::new(),
-        on_stack: HashSet::default(),
+        on_stack: Stack::default(),
         memo: HashMap::default(),
         distinct_left: budget,
         evaluations_left: evaluations,
@@ -107,6 +107,7 @@ pub(crate) fn decide(property: &Property, world: &World, budget: u64, evaluation
         false_plain: CONSTANTS.with(|c| c.1.clone()),
         true_by_period: CONSTANTS.with(|c| c.2.clone()),
         and_empty: None,
+        or_true: Vec::new(),
     };
     eval.root(&root).outcome.to_outcome()
 }
@@ -121,11 +122,51 @@ thread_local! {
     );
 }
 
+/// The keys of the properties under evaluation: a vector scanned while short, with a set once
+/// it grows (nesting through stored properties can make it long).
+#[derive(Default)]
+struct Stack {
+    keys: Vec<u128>,
+    set: HashSet<u128, KeyState>,
+}
+
+impl Stack {
+    const SCAN: usize = 48;
+
+    fn contains(&self, key: &u128) -> bool {
+        if self.keys.len() <= Self::SCAN {
+            self.keys.contains(key)
+        } else {
+            self.set.contains(key)
+        }
+    }
+
+    fn push(&mut self, key: u128) {
+        self.keys.push(key);
+        if self.keys.len() == Self::SCAN + 1 {
+            self.set.extend(self.keys.iter().copied());
+        } else if self.keys.len() > Self::SCAN {
+            self.set.insert(key);
+        }
+    }
+
+    fn pop(&mut self) {
+        if let Some(key) = self.keys.pop()
+            && self.keys.len() >= Self::SCAN
+        {
+            self.set.remove(&key);
+            if self.keys.len() == Self::SCAN {
+                self.set.clear();
+            }
+        }
+    }
+}
+
 struct Eval<'w> {
     world: &'w World,
     registry: &'w Registry,
     keyer: Keyer,
-    on_stack: HashSet<u128, KeyState>,
+    on_stack: Stack,
     memo: HashMap<u128, Option<Rc<Res>>, KeyState>,
     distinct_left: u64,
     evaluations_left: u64,
@@ -135,6 +176,7 @@ struct Eval<'w> {
     false_plain: Rc<Res>,
     true_by_period: Rc<Res>,
     and_empty: Option<Bytes>,
+    or_true: Vec<Option<Rc<Res>>>,
 }
 
 /// `abi(uint256 i)` for the first [`INDEX_WORDS`] indices, without allocating.
@@ -173,7 +215,7 @@ impl Eval<'_> {
     /// `Not(input)`.
     fn not_of(&self, input: Input) -> Rc<Node> {
         let (address, kind) = self.connective(ConnectiveKind::Not);
-        Rc::new(Node::new(address, kind, vec![input]))
+        Rc::new(Node::new(address, kind, Inputs::one(input)))
     }
 
     fn input(&mut self, input: &Input) -> Rc<Res> {
@@ -230,11 +272,11 @@ impl Eval<'_> {
         // Atomics and unregistered predicates evaluate nothing below them: no stack entry.
         let leaf = !matches!(node.kind, Some(PredicateKind::Connective(_)));
         if !leaf {
-            self.on_stack.insert(key);
+            self.on_stack.push(key);
         }
         let result = self.dispatch(node);
         if !leaf {
-            self.on_stack.remove(&key);
+            self.on_stack.pop();
         }
         let cacheable = !self.exhausted && self.cycle_hits == cycles_before;
         self.memo.insert(key, cacheable.then(|| result.clone()));
@@ -365,12 +407,32 @@ impl Eval<'_> {
         )
     }
 
+    /// `True { witness: [abi(i)] }`, shared for small `i`.
+    fn or_true_at(&mut self, i: usize) -> Rc<Res> {
+        if i >= INDEX_WORDS {
+            return res(Out::True {
+                witness: Some(vec![index_word(i)]),
+            });
+        }
+        if self.or_true.len() <= i {
+            self.or_true.resize(i + 1, None);
+        }
+        self.or_true[i]
+            .get_or_insert_with(|| {
+                res(Out::True {
+                    witness: Some(vec![index_word(i)]),
+                })
+            })
+            .clone()
+    }
+
     fn or(&mut self, children: &[Input]) -> Rc<Res> {
         let mut first_true = false;
         let mut unknowns = Unknowns::disjunctive();
         for (i, p) in children.iter().enumerate() {
             let r = self.input(p);
             match &r.outcome {
+                Out::True { witness: Some(w) } if w.is_empty() => return self.or_true_at(i),
                 Out::True { witness: Some(w) } => {
                     let mut witness = Vec::with_capacity(w.len() + 1);
                     witness.push(index_word(i));
@@ -421,7 +483,8 @@ impl Eval<'_> {
         let mut values = candidates;
         values.push(Bytes::new());
         values.push(self.and_empty());
-        let mut seen: HashSet<&[u8]> = HashSet::with_capacity(values.len());
+        let mut seen: HashSet<&[u8], FoldState> =
+            HashSet::with_capacity_and_hasher(values.len(), FoldState::default());
         let keep: Vec<bool> = values.iter().map(|t| seen.insert(t.as_ref())).collect();
         if keep.iter().all(|&k| k) {
             return (values, failure);
@@ -500,6 +563,7 @@ impl Eval<'_> {
         let name = node.raw(1).clone();
         let body = &node.inputs[2];
         let (values, failure) = self.domain(node.raw(0));
+        self.memo.reserve(values.len());
         let mut unknowns = Unknowns::conjunctive();
         if let Some(why) = &failure {
             unknowns.record_hint_failure(why);
@@ -593,6 +657,7 @@ impl Eval<'_> {
             };
         }
         let (values, failure) = self.domain(node.raw(0));
+        self.memo.reserve(values.len());
         let mut first_true = false;
         let mut unknowns = Unknowns::disjunctive();
         if let Some(why) = &failure {
@@ -632,5 +697,26 @@ impl Eval<'_> {
                 challenge: Some(challenge),
             })
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Stack;
+
+    #[test]
+    fn the_stack_scans_then_hashes() {
+        let mut stack = Stack::default();
+        for depth in 0..120u128 {
+            assert!(!stack.contains(&depth));
+            stack.push(depth);
+            assert!((0..=depth).all(|k| stack.contains(&k)));
+        }
+        for depth in (0..120u128).rev() {
+            stack.pop();
+            assert!(!stack.contains(&depth));
+            assert!((0..depth).all(|k| stack.contains(&k)));
+        }
+        assert!(stack.set.is_empty() && stack.keys.is_empty());
     }
 }

@@ -25,12 +25,102 @@ pub(crate) enum Input {
     Node(Rc<Node>),
 }
 
+/// A node's inputs, inline up to [`INLINE_INPUTS`] (no allocation of their own for the usual
+/// arities).
+#[derive(Clone, Debug)]
+pub(crate) enum Inputs {
+    Inline {
+        len: u8,
+        items: [Input; INLINE_INPUTS],
+    },
+    Heap(Vec<Input>),
+}
+
+/// How many inputs a node holds inline.
+pub(crate) const INLINE_INPUTS: usize = 3;
+
+const EMPTY: Input = Input::Raw(Bytes::new());
+
+impl Inputs {
+    /// One input.
+    pub(crate) fn one(input: Input) -> Self {
+        Self::Inline {
+            len: 1,
+            items: [input, EMPTY, EMPTY],
+        }
+    }
+}
+
+impl std::ops::Deref for Inputs {
+    type Target = [Input];
+
+    fn deref(&self) -> &[Input] {
+        match self {
+            Self::Inline { len, items } => &items[..usize::from(*len)],
+            Self::Heap(items) => items,
+        }
+    }
+}
+
+impl std::ops::DerefMut for Inputs {
+    fn deref_mut(&mut self) -> &mut [Input] {
+        match self {
+            Self::Inline { len, items } => &mut items[..usize::from(*len)],
+            Self::Heap(items) => items,
+        }
+    }
+}
+
+impl FromIterator<Input> for Inputs {
+    fn from_iter<I: IntoIterator<Item = Input>>(iter: I) -> Self {
+        let mut iter = iter.into_iter();
+        let mut items = [EMPTY, EMPTY, EMPTY];
+        let mut len = 0;
+        for slot in &mut items {
+            match iter.next() {
+                Some(input) => {
+                    *slot = input;
+                    len += 1;
+                }
+                None => {
+                    return Self::Inline {
+                        len: len as u8,
+                        items,
+                    };
+                }
+            }
+        }
+        match iter.next() {
+            None => Self::Inline {
+                len: len as u8,
+                items,
+            },
+            Some(next) => {
+                let mut all: Vec<Input> = items.into_iter().collect();
+                all.push(next);
+                all.extend(iter);
+                Self::Heap(all)
+            }
+        }
+    }
+}
+
+impl From<Vec<Input>> for Inputs {
+    fn from(items: Vec<Input>) -> Self {
+        if items.len() <= INLINE_INPUTS {
+            items.into_iter().collect()
+        } else {
+            Self::Heap(items)
+        }
+    }
+}
+
 /// A decoded property.
 #[derive(Debug)]
 pub(crate) struct Node {
     pub(crate) predicate: Address,
     pub(crate) kind: Option<PredicateKind>,
-    pub(crate) inputs: Vec<Input>,
+    pub(crate) inputs: Inputs,
     /// `min(depth, 35)` (§1).
     pub(crate) depth: u32,
     key: Cell<Option<u128>>,
@@ -67,7 +157,12 @@ fn input_depth(input: &Input) -> u32 {
 impl Node {
     /// A node over already-built inputs (decoded positions must hold a `Node` exactly when the
     /// bytes are a property).
-    pub(crate) fn new(predicate: Address, kind: Option<PredicateKind>, inputs: Vec<Input>) -> Self {
+    pub(crate) fn new(
+        predicate: Address,
+        kind: Option<PredicateKind>,
+        inputs: impl Into<Inputs>,
+    ) -> Self {
+        let inputs = inputs.into();
         let below = match kind {
             Some(PredicateKind::Connective(
                 ConnectiveKind::Not | ConnectiveKind::And | ConnectiveKind::Or,
@@ -178,14 +273,17 @@ fn build(
     }
     let kind = registry.kind(predicate);
     let n = inputs.len();
-    let mut built = Vec::with_capacity(n);
-    for (i, input) in inputs.into_iter().enumerate() {
-        built.push(if decoded(kind, n, i) {
-            decode_input(input, registry, levels - 1)?
-        } else {
-            Input::Raw(input)
-        });
-    }
+    let built = inputs
+        .into_iter()
+        .enumerate()
+        .map(|(i, input)| {
+            if decoded(kind, n, i) {
+                decode_input(input, registry, levels - 1)
+            } else {
+                Ok(Input::Raw(input))
+            }
+        })
+        .collect::<Result<Inputs, TooDeep>>()?;
     Ok(Rc::new(Node::new(predicate, kind, built)))
 }
 
@@ -373,8 +471,8 @@ fn subst_node(
     v: &Value,
     registry: &Registry,
 ) -> Result<Option<Rc<Node>>, TooDeep> {
-    let mut inputs: Option<Vec<Input>> = None;
-    let set = |inputs: &mut Option<Vec<Input>>, i: usize, new: Input| {
+    let mut inputs: Option<Inputs> = None;
+    let set = |inputs: &mut Option<Inputs>, i: usize, new: Input| {
         inputs.get_or_insert_with(|| node.inputs.clone())[i] = new;
     };
     match node.kind {
@@ -436,12 +534,12 @@ fn subst_node(
 }
 
 /// Structural keys: the tree's key material (predicate, arity, each input as raw bytes or its
-/// child's key) hashed by SipHash-1-3 with a per-call random key (no input can aim at a
-/// collision) and by a folded-multiply hash with a per-call random seed (128 bits in all, so
-/// that 2^24 distinct properties do not collide by chance either).
+/// child's key) hashed by two folded-multiply lanes, each under its own per-call random seed
+/// (128 bits: 2^24 distinct properties collide with probability about 2^-80; the seeds are
+/// never revealed, so an input cannot aim at a collision).
 pub(crate) struct Keyer {
-    sip: std::hash::RandomState,
-    seed: u64,
+    /// Drawn on first use (a claim that is one atomic needs no key).
+    seeds: OnceCell<[u64; 2]>,
     buffer: std::cell::RefCell<Vec<u8>>,
 }
 
@@ -471,18 +569,15 @@ fn fold_hash(seed: u64, bytes: &[u8]) -> u64 {
 
 impl Keyer {
     pub(crate) fn new() -> Self {
-        let sip = std::hash::RandomState::new();
-        let seed = std::hash::RandomState::new().hash_one(0x006f_766d_u64);
         Self {
-            sip,
-            seed,
+            seeds: OnceCell::new(),
             buffer: std::cell::RefCell::new(Vec::new()),
         }
     }
 
     fn node_key(&self, node: &Node) -> u128 {
         // Children first (they may recurse), then one pass over the key material.
-        for input in &node.inputs {
+        for input in node.inputs.iter() {
             if let Input::Node(child) = input {
                 child.key(self);
             }
@@ -491,7 +586,7 @@ impl Keyer {
         buffer.clear();
         buffer.extend_from_slice(node.predicate.as_slice());
         buffer.extend_from_slice(&(node.inputs.len() as u64).to_le_bytes());
-        for input in &node.inputs {
+        for input in node.inputs.iter() {
             match input {
                 Input::Raw(bytes) => {
                     buffer.push(0);
@@ -504,8 +599,15 @@ impl Keyer {
                 }
             }
         }
-        let a = self.sip.hash_one(&buffer[..]);
-        let b = fold_hash(self.seed, &buffer);
+        let seeds = self.seeds.get_or_init(|| {
+            let random = std::hash::RandomState::new();
+            [
+                random.hash_one(0x006f_766d_u64),
+                random.hash_one(0x6b65_7973_u64),
+            ]
+        });
+        let a = fold_hash(seeds[0], &buffer);
+        let b = fold_hash(seeds[1], &buffer);
         (u128::from(a) << 64) | u128::from(b)
     }
 }
@@ -532,6 +634,24 @@ impl Hasher for KeyHasher {
 
 /// `BuildHasher` of [`KeyHasher`].
 pub(crate) type KeyState = std::hash::BuildHasherDefault<KeyHasher>;
+
+/// A fast hasher for byte strings (a quantifier's domain, deduplicated): the folded-multiply
+/// hash under a fixed seed. Its worst case is bounded by the 4096-candidate cap.
+#[derive(Default)]
+pub(crate) struct FoldHasher(u64);
+
+impl Hasher for FoldHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = fold_hash(self.0 ^ P2, bytes);
+    }
+}
+
+/// `BuildHasher` of [`FoldHasher`].
+pub(crate) type FoldState = std::hash::BuildHasherDefault<FoldHasher>;
 
 #[cfg(test)]
 mod tests {
