@@ -8,7 +8,7 @@ use std::{
 
 use ovm_chain::{Chain, DEPLOYER, Snapshot, account};
 use ovm_core::{Address, B256, Decision, Property, U256};
-use ovm_decider::{Decider, WitnessStore};
+use ovm_decider::{Decider, WitnessStore, decide_with_witness};
 
 use crate::{
     GameEntry, GameRecord, HonestAgent, JudgedAt, PlayError,
@@ -249,6 +249,7 @@ pub fn play_on(
         agent.observe(chain.block_number(), &executed.events);
         txs.push(executed.entry);
     }
+    let mut proven: BTreeSet<B256> = BTreeSet::new();
     let mut blocks_used = 0;
     let mut hit_max_blocks = true;
     let mut t = 0;
@@ -281,6 +282,12 @@ pub fn play_on(
                 m.from,
                 &m.action,
             );
+            if let Action::DecideClaimWithWitness { property, witness } = &m.action
+                && executed.entry.ok
+                && decide_with_witness(agent.world(), property, witness)
+            {
+                proven.insert(property.id());
+            }
             record_tx(&mut txs, &mut agent, &chain, executed);
         }
         if t == setup.claim_block {
@@ -326,15 +333,13 @@ pub fn play_on(
     if hit_max_blocks {
         blocks_used = max_blocks;
     }
-    Ok(build_record(
-        setup,
-        &mut agent,
-        &mut chain,
-        root,
+    let ending = Ending {
         txs,
         blocks_used,
         hit_max_blocks,
-    ))
+        proven,
+    };
+    Ok(build_record(setup, &mut agent, &mut chain, root, ending))
 }
 
 /// Whether the root claim (if it exists) and every game under it are decided, and so is
@@ -349,15 +354,27 @@ fn settled(agent: &mut HonestAgent<'_>, root: B256) -> bool {
     subtree_decided && agent.all_defined_decided()
 }
 
+/// How play ended, for [`build_record`].
+struct Ending {
+    txs: Vec<TxEntry>,
+    blocks_used: u64,
+    hit_max_blocks: bool,
+    proven: BTreeSet<B256>,
+}
+
 fn build_record(
     setup: &GameSetup,
     agent: &mut HonestAgent<'_>,
     chain: &mut Chain,
     root: B256,
-    txs: Vec<TxEntry>,
-    blocks_used: u64,
-    hit_max_blocks: bool,
+    ending: Ending,
 ) -> GameRecord {
+    let Ending {
+        txs,
+        blocks_used,
+        hit_max_blocks,
+        proven,
+    } = ending;
     let under_root: BTreeSet<B256> = agent.subtree(root).into_iter().collect();
     let d = challenge_depths(agent);
     let mut games = Vec::new();
@@ -394,6 +411,7 @@ fn build_record(
             challenges: known.ever_challenged.clone(),
             under_root: under_root.contains(&id),
             mirror_matches,
+            proven_by_witness: proven.contains(&id),
         });
     }
     let root_game = chain.get_game(root).ok().filter(|g| g.exists());

@@ -48,6 +48,9 @@ pub struct GameEntry {
     /// Whether the agent's event mirror of the game (decision, pending challenges) matches
     /// `getGame` at the end.
     pub mirror_matches: bool,
+    /// Whether someone decided it True with `decideClaimWithWitness` and a witness that the
+    /// Rust mirror (`ovm_decider::decide_with_witness`) accepts too: a proof of its truth.
+    pub proven_by_witness: bool,
 }
 
 /// The record of one [`crate::play`]: deterministic and serde-serialisable.
@@ -155,6 +158,16 @@ pub enum Violation {
         /// `created + period`, the first block outside the challenge window.
         window_closes: u64,
     },
+    /// The witness form of an *unguarded claim* (§7): the decider judged the game False, yet
+    /// it was decided True by a witness both halves accept — a value outside the hint's
+    /// candidates proved it (True by §3), so the store the decider relied on was incomplete.
+    #[error(
+        "unguarded claim {game}: judged False, but a witness both halves accept proved it True"
+    )]
+    UnguardedWitness {
+        /// The game judged False and proven True.
+        game: B256,
+    },
     /// A game whose G check failed only because an unguarded claim under it cannot be settled
     /// the decider's way (reported instead of `WrongDecision` / `Late` / `NotDecided`).
     #[error("game {game} is not settled because of the unguarded claim {unguarded} under it")]
@@ -172,7 +185,9 @@ impl Violation {
     pub fn is_unguarded(&self) -> bool {
         matches!(
             self,
-            Self::UnguardedClaim { .. } | Self::AffectedByUnguarded { .. }
+            Self::UnguardedClaim { .. }
+                | Self::UnguardedWitness { .. }
+                | Self::AffectedByUnguarded { .. }
         )
     }
 
@@ -192,6 +207,7 @@ impl Violation {
             | Self::MirrorMismatch { game }
             | Self::StorageWrittenTooLate { game, .. }
             | Self::UnguardedClaim { game, .. }
+            | Self::UnguardedWitness { game }
             | Self::AffectedByUnguarded { game, .. } => *game,
         }
     }
@@ -228,9 +244,12 @@ impl GameRecord {
         let unguarded = self.unguarded_claims();
         let mut out: Vec<Violation> = unguarded
             .iter()
-            .map(|(game, challenge)| Violation::UnguardedClaim {
-                game: *game,
-                challenge: *challenge,
+            .map(|(game, challenge)| match challenge {
+                Some(challenge) => Violation::UnguardedClaim {
+                    game: *game,
+                    challenge: *challenge,
+                },
+                None => Violation::UnguardedWitness { game: *game },
             })
             .collect();
         for game in &self.games {
@@ -263,8 +282,9 @@ impl GameRecord {
         out
     }
 
-    /// Games judged True with a challenge judged True: `(game, challenge)`, in game order.
-    fn unguarded_claims(&self) -> BTreeMap<B256, B256> {
+    /// The unguarded claims, by game: judged True with a challenge judged True (`Some` of the
+    /// challenge), or judged False and proven True by a witness (`None`).
+    fn unguarded_claims(&self) -> BTreeMap<B256, Option<B256>> {
         let truth: BTreeMap<B256, Truth> = self
             .games
             .iter()
@@ -272,19 +292,26 @@ impl GameRecord {
             .collect();
         self.games
             .iter()
-            .filter(|g| g.judgment.truth() == Truth::True)
-            .filter_map(|g| {
-                let challenge = g
+            .filter_map(|g| match g.judgment.truth() {
+                Truth::True => g
                     .challenges
                     .iter()
-                    .find(|c| truth.get(*c) == Some(&Truth::True))?;
-                Some((g.id, *challenge))
+                    .find(|c| truth.get(*c) == Some(&Truth::True))
+                    .map(|c| (g.id, Some(*c))),
+                Truth::False if g.proven_by_witness && g.decision == Decision::True => {
+                    Some((g.id, None))
+                }
+                _ => None,
             })
             .collect()
     }
 
     /// An unguarded claim in the challenge tree of `root` (itself included), if any.
-    fn unguarded_under(&self, root: B256, unguarded: &BTreeMap<B256, B256>) -> Option<B256> {
+    fn unguarded_under(
+        &self,
+        root: B256,
+        unguarded: &BTreeMap<B256, Option<B256>>,
+    ) -> Option<B256> {
         let children: BTreeMap<B256, &[B256]> = self
             .games
             .iter()

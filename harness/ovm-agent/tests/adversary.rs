@@ -442,6 +442,58 @@ fn an_unguarded_claim_is_its_own_violation_class() {
     assert!(violations.iter().all(Violation::is_unguarded));
 }
 
+/// The witness form of an unguarded claim (§7): a ThereExists the decider judges False (no
+/// candidate satisfies the body) is proven True by a witness outside the candidates, which
+/// both halves accept. That is the claim's fault, not the decider's.
+#[test]
+fn a_witness_outside_the_candidates_is_an_unguarded_claim() {
+    let b = builder();
+    let mut witnesses = WitnessStore::new();
+    witnesses.insert("s", raw(b"k"), raw(b"a"));
+    let x = ovm_core::placeholder::placeholder("x");
+    let te = b.there_exists("s,KEY,0x6b", "x", b.equal(x, raw(b"c")));
+    let adversary = Adversary::new().then(
+        1,
+        Action::DecideClaimWithWitness {
+            property: te.clone(),
+            witness: vec![raw(b"c")],
+        },
+    );
+    let setup = GameSetup::new(PERIOD, te.clone())
+        .adversary(adversary)
+        .witnesses(witnesses);
+    let record = ovm_agent::play(&setup, &DECIDER).expect("plays");
+    assert_eq!(record.root_decision, Decision::True, "{}", summary(&record));
+    assert!(record.root_game().is_some_and(|g| g.proven_by_witness));
+    let violations = record.check_g();
+    assert_eq!(
+        violations.first(),
+        Some(&Violation::UnguardedWitness { game: te.id() }),
+        "{}",
+        summary(&record)
+    );
+    assert!(
+        violations.iter().all(Violation::is_unguarded),
+        "{violations:?}"
+    );
+
+    // A witness the Rust mirror rejects proves nothing: judged False, decided True stays a
+    // wrong decision (here impossible on the bundled contracts, so check the record's rule
+    // directly by dropping the proof).
+    let mut unproven = record.clone();
+    for game in &mut unproven.games {
+        game.proven_by_witness = false;
+    }
+    assert!(
+        unproven
+            .check_g()
+            .iter()
+            .any(|v| matches!(v, Violation::WrongDecision { .. })),
+        "{:?}",
+        unproven.check_g()
+    );
+}
+
 /// Idle blocks are skipped, so absurd periods and move blocks play in bounded time with the
 /// same outcome as block-by-block play.
 #[test]
