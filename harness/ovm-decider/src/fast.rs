@@ -1,14 +1,18 @@
 //! The fast evaluator behind [`crate::ReferenceDecider::decide`]: the same rules, in the same
 //! order, as the plain evaluator of `decider.rs` (which also writes traces), but on decoded
 //! trees ([`crate::tree`]): a claim is decoded once, each quantifier instance is built by
-//! substituting into the decoded body, challenges stay trees until the outcome is returned, and
-//! the memo and cycle stack are keyed by 128-bit structural keys. A differential test
+//! substituting into the decoded body, a challenge or pin is only named (index, value) and built
+//! for the claim asked about, and the memo and cycle stack are keyed by 128-bit structural
+//! keys. A differential test
 //! (`tests/differential.rs`) holds the two to the same `Outcome`, byte for byte.
 
 use crate::{
     Challenge, Outcome, Truth, UnknownReason, World, atomic, hint,
     knowledge::Unknowns,
-    tree::{FoldState, Input, Inputs, KeyState, Keyer, Node, TooDeep, Value, mentions, subst},
+    tree::{
+        FoldState, Input, Inputs, KeyState, Keyer, Node, TooDeep, Value, input_depth, mentions,
+        subst,
+    },
 };
 use ovm_core::{
     Bytes, ConnectiveKind, MAX_CHALLENGE_DEPTH, PredicateKind, Property, Registry, abi,
@@ -17,17 +21,14 @@ use ovm_core::{
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
-/// A challenge whose property is still a tree.
+/// Which challenge a False or pinned connective has: its one challenge (Not, Or, ThereExists),
+/// index `i` (And) or value `t` (ForAll). The challenge itself is built only for the claim
+/// asked about: a parent never looks into a child's challenge or pin.
 #[derive(Clone, Debug)]
-struct TChallenge {
-    inputs: Vec<Bytes>,
-    property: Rc<Node>,
-}
-
-impl TChallenge {
-    fn to_challenge(&self) -> Challenge {
-        Challenge::new(self.inputs.clone(), self.property.to_property())
-    }
+enum Pick {
+    One,
+    Index(usize),
+    Value(Bytes),
 }
 
 #[derive(Clone, Debug)]
@@ -36,29 +37,12 @@ enum Out {
         witness: Option<Vec<Bytes>>,
     },
     False {
-        challenge: Option<TChallenge>,
+        challenge: Option<Pick>,
     },
     Unknown {
         why: UnknownReason,
-        pin: Option<TChallenge>,
+        pin: Option<Pick>,
     },
-}
-
-impl Out {
-    fn to_outcome(&self) -> Outcome {
-        match self {
-            Self::True { witness } => Outcome::True {
-                witness: witness.clone(),
-            },
-            Self::False { challenge } => Outcome::False {
-                challenge: challenge.as_ref().map(TChallenge::to_challenge),
-            },
-            Self::Unknown { why, pin } => Outcome::Unknown {
-                why: why.clone(),
-                pin: pin.as_ref().map(TChallenge::to_challenge),
-            },
-        }
-    }
 }
 
 /// A sub-decision (see the plain evaluator's `Res`).
@@ -106,19 +90,26 @@ pub(crate) fn decide(property: &Property, world: &World, budget: u64, evaluation
         true_atomic: CONSTANTS.with(|c| c.0.clone()),
         false_plain: CONSTANTS.with(|c| c.1.clone()),
         true_by_period: CONSTANTS.with(|c| c.2.clone()),
+        not_of_true_atomic: CONSTANTS.with(|c| c.3.clone()),
         and_empty: None,
         or_true: Vec::new(),
     };
-    eval.root(&root).outcome.to_outcome()
+    let result = eval.root(&root);
+    eval.to_outcome(&root, &result.outcome)
 }
 
 thread_local! {
     /// The results shared by many sub-decisions: an atomic's True (witness `[]`), a plain False,
     /// True by the period.
-    static CONSTANTS: (Rc<Res>, Rc<Res>, Rc<Res>) = (
+    static CONSTANTS: (Rc<Res>, Rc<Res>, Rc<Res>, Rc<Res>) = (
         res(Out::True { witness: Some(Vec::new()) }),
         res(Out::False { challenge: None }),
         res(Out::True { witness: None }),
+        // Not(q) with q True and witness [].
+        Rc::new(Res {
+            outcome: Out::False { challenge: Some(Pick::One) },
+            challenge_witness: Some(Vec::new()),
+        }),
     );
 }
 
@@ -175,6 +166,7 @@ struct Eval<'w> {
     true_atomic: Rc<Res>,
     false_plain: Rc<Res>,
     true_by_period: Rc<Res>,
+    not_of_true_atomic: Rc<Res>,
     and_empty: Option<Bytes>,
     or_true: Vec<Option<Rc<Res>>>,
 }
@@ -210,6 +202,56 @@ impl Eval<'_> {
     fn connective(&self, kind: ConnectiveKind) -> (ovm_core::Address, Option<PredicateKind>) {
         let address = self.registry.connective_address(kind);
         (address, Some(PredicateKind::Connective(kind)))
+    }
+
+    /// The outcome of the claim `node` from its result: the picked challenge or pin built.
+    fn to_outcome(&self, node: &Rc<Node>, outcome: &Out) -> Outcome {
+        match outcome {
+            Out::True { witness } => Outcome::True {
+                witness: witness.clone(),
+            },
+            Out::False { challenge } => Outcome::False {
+                challenge: challenge.as_ref().map(|pick| self.challenge(node, pick)),
+            },
+            Out::Unknown { why, pin } => Outcome::Unknown {
+                why: why.clone(),
+                pin: pin.as_ref().map(|pick| self.challenge(node, pick)),
+            },
+        }
+    }
+
+    /// The challenge `pick` names for the connective `node` (§4).
+    fn challenge(&self, node: &Node, pick: &Pick) -> Challenge {
+        let kind = self.registry.connective(node.predicate);
+        let (inputs, property) = match (kind, pick) {
+            (Some(ConnectiveKind::Not), Pick::One) => (Vec::new(), node.inputs[0].clone()),
+            (Some(ConnectiveKind::And), Pick::Index(i)) => {
+                (index(*i), Input::Node(self.not_of(node.inputs[*i].clone())))
+            }
+            (Some(ConnectiveKind::Or), Pick::One) => {
+                (Vec::new(), Input::Node(self.or_challenge(&node.inputs)))
+            }
+            (Some(ConnectiveKind::ThereExists), Pick::One) => {
+                (Vec::new(), Input::Node(self.there_exists_challenge(node)))
+            }
+            (Some(ConnectiveKind::ForAll), Pick::Value(t)) => {
+                let name = node.raw(1);
+                let body = &node.inputs[2];
+                let instance = if mentions(body, name) {
+                    subst(body, name, &Value::new(t.clone()), self.registry)
+                        .expect("an admissible value's instance")
+                } else {
+                    body.clone()
+                };
+                (vec![t.clone()], Input::Node(self.not_of(instance)))
+            }
+            _ => unreachable!("a {kind:?} connective has no {pick:?} challenge"),
+        };
+        let property = match property {
+            Input::Node(node) => node.to_property(),
+            Input::Raw(_) => unreachable!("Not(raw) is True"),
+        };
+        Challenge::new(inputs, property)
     }
 
     /// `Not(input)`.
@@ -325,14 +367,11 @@ impl Eval<'_> {
             return self.true_by_period.clone();
         };
         let r = self.node(inner);
-        let challenge = || TChallenge {
-            inputs: Vec::new(),
-            property: inner.clone(),
-        };
         match &r.outcome {
+            Out::True { witness: Some(w) } if w.is_empty() => self.not_of_true_atomic.clone(),
             Out::True { witness } => Rc::new(Res {
                 outcome: Out::False {
-                    challenge: Some(challenge()),
+                    challenge: Some(Pick::One),
                 },
                 challenge_witness: witness.clone(),
             }),
@@ -349,9 +388,9 @@ impl Eval<'_> {
                     why.known_not_false(),
                     why.known_not_true(),
                     why,
-                    None::<fn() -> TChallenge>,
+                    None::<fn() -> Pick>,
                 );
-                let (why, pin) = unknowns.finish(challenge);
+                let (why, pin) = unknowns.finish(|| Pick::One);
                 res(Out::Unknown { why, pin })
             }
         }
@@ -365,20 +404,14 @@ impl Eval<'_> {
             match &r.outcome {
                 Out::False { .. } => {
                     return res(Out::False {
-                        challenge: Some(TChallenge {
-                            inputs: index(i),
-                            property: self.not_of(p.clone()),
-                        }),
+                        challenge: Some(Pick::Index(i)),
                     });
                 }
                 Out::True { witness } => match (&mut witnesses, witness) {
                     (Some(all), Some(w)) => all.push(abi::encode_bytes_array(w)),
                     _ => witnesses = None,
                 },
-                Out::Unknown { why, .. } => unknowns.record_reason(why, || TChallenge {
-                    inputs: index(i),
-                    property: self.not_of(p.clone()),
-                }),
+                Out::Unknown { why, .. } => unknowns.record_reason(why, || Pick::Index(i)),
             }
         }
         if unknowns.any() {
@@ -389,22 +422,14 @@ impl Eval<'_> {
         }
     }
 
-    /// Or's one challenge `And(Not(p0), …, Not(pn))`, and whether it is claimable.
-    fn or_challenge(&self, children: &[Input]) -> (TChallenge, bool) {
+    /// Or's one challenge `And(Not(p0), …, Not(pn))`.
+    fn or_challenge(&self, children: &[Input]) -> Rc<Node> {
         let nots: Vec<Input> = children
             .iter()
             .map(|p| Input::Node(self.not_of(p.clone())))
             .collect();
         let (address, kind) = self.connective(ConnectiveKind::And);
-        let and = Rc::new(Node::new(address, kind, nots));
-        let claimable = and.depth <= MAX_CHALLENGE_DEPTH;
-        (
-            TChallenge {
-                inputs: Vec::new(),
-                property: and,
-            },
-            claimable,
-        )
+        Rc::new(Node::new(address, kind, nots))
     }
 
     /// `True { witness: [abi(i)] }`, shared for small `i`.
@@ -451,16 +476,21 @@ impl Eval<'_> {
         if first_true {
             return self.true_by_period.clone();
         }
-        let (challenge, claimable) = self.or_challenge(children);
+        // depth(And(Not(p0), …)) = 2 + max depth(p_i), or 1 for And().
+        let claimable = children
+            .iter()
+            .map(input_depth)
+            .max()
+            .is_none_or(|d| d + 2 <= MAX_CHALLENGE_DEPTH);
         if !claimable {
             return self.true_by_period.clone();
         }
         if unknowns.any() {
-            let (why, pin) = unknowns.finish(|| challenge);
+            let (why, pin) = unknowns.finish(|| Pick::One);
             res(Out::Unknown { why, pin })
         } else {
             res(Out::False {
-                challenge: Some(challenge),
+                challenge: Some(Pick::One),
             })
         }
     }
@@ -541,10 +571,7 @@ impl Eval<'_> {
         let t = self
             .first_admissible(ConnectiveKind::ForAll, node)
             .unwrap_or_default();
-        let challenge = || TChallenge {
-            inputs: vec![t.clone()],
-            property: self.not_of(body.clone()),
-        };
+        let challenge = || Pick::Value(t.clone());
         match &r.outcome {
             Out::True { .. } => self.true_by_period.clone(),
             Out::False { .. } => res(Out::False {
@@ -577,17 +604,13 @@ impl Eval<'_> {
             match &r.outcome {
                 Out::False { .. } => {
                     return res(Out::False {
-                        challenge: Some(TChallenge {
-                            inputs: vec![t.bytes],
-                            property: self.not_of(instance),
-                        }),
+                        challenge: Some(Pick::Value(t.bytes)),
                     });
                 }
                 Out::True { .. } => {}
-                Out::Unknown { why, .. } => unknowns.record_reason(why, || TChallenge {
-                    inputs: vec![t.bytes.clone()],
-                    property: self.not_of(instance.clone()),
-                }),
+                Out::Unknown { why, .. } => {
+                    unknowns.record_reason(why, || Pick::Value(t.bytes.clone()));
+                }
             }
         }
         if unknowns.any() {
@@ -598,11 +621,17 @@ impl Eval<'_> {
         }
     }
 
-    /// ThereExists's one challenge `ForAll(h, x, Not(b))`, and whether it is claimable.
-    fn there_exists_challenge(&self, node: &Node) -> (TChallenge, bool) {
+    /// Whether ThereExists's one challenge is claimable: `depth(ForAll(h, x, Not(b)))` is
+    /// `2 + depth(b)`.
+    fn there_exists_claimable(node: &Node) -> bool {
+        input_depth(&node.inputs[2]) + 2 <= MAX_CHALLENGE_DEPTH
+    }
+
+    /// ThereExists's one challenge `ForAll(h, x, Not(b))`.
+    fn there_exists_challenge(&self, node: &Node) -> Rc<Node> {
         let not_body = self.not_of(node.inputs[2].clone());
         let (address, kind) = self.connective(ConnectiveKind::ForAll);
-        let for_all = Rc::new(Node::new(
+        Rc::new(Node::new(
             address,
             kind,
             vec![
@@ -610,15 +639,7 @@ impl Eval<'_> {
                 Input::Raw(node.raw(1).clone()),
                 Input::Node(not_body),
             ],
-        ));
-        let claimable = for_all.depth <= MAX_CHALLENGE_DEPTH;
-        (
-            TChallenge {
-                inputs: Vec::new(),
-                property: for_all,
-            },
-            claimable,
-        )
+        ))
     }
 
     fn there_exists(&mut self, node: &Rc<Node>) -> Rc<Res> {
@@ -639,16 +660,16 @@ impl Eval<'_> {
                     })
                 }
                 outcome => {
-                    let (challenge, claimable) = self.there_exists_challenge(node);
+                    let claimable = Self::there_exists_claimable(node);
                     match outcome {
                         _ if !claimable => self.true_by_period.clone(),
                         Out::False { .. } => res(Out::False {
-                            challenge: Some(challenge),
+                            challenge: Some(Pick::One),
                         }),
                         Out::Unknown { why, .. } => {
                             let mut unknowns = Unknowns::disjunctive();
                             unknowns.record_reason(why, || unreachable!("disjunctive"));
-                            let (why, pin) = unknowns.finish(|| challenge);
+                            let (why, pin) = unknowns.finish(|| Pick::One);
                             res(Out::Unknown { why, pin })
                         }
                         Out::True { .. } => unreachable!(),
@@ -685,16 +706,15 @@ impl Eval<'_> {
                 }
             }
         }
-        let (challenge, claimable) = self.there_exists_challenge(node);
-        if first_true || !claimable {
+        if first_true || !Self::there_exists_claimable(node) {
             return self.true_by_period.clone();
         }
         if unknowns.any() {
-            let (why, pin) = unknowns.finish(|| challenge);
+            let (why, pin) = unknowns.finish(|| Pick::One);
             res(Out::Unknown { why, pin })
         } else {
             res(Out::False {
-                challenge: Some(challenge),
+                challenge: Some(Pick::One),
             })
         }
     }

@@ -147,7 +147,7 @@ fn decoded(kind: Option<PredicateKind>, n: usize, i: usize) -> bool {
     }
 }
 
-fn input_depth(input: &Input) -> u32 {
+pub(crate) fn input_depth(input: &Input) -> u32 {
     match input {
         Input::Raw(_) => 0,
         Input::Node(node) => node.depth,
