@@ -37,7 +37,7 @@ use std::{
     collections::BTreeMap,
     ffi::OsString,
     io::IsTerminal,
-    path::PathBuf,
+    path::{Path, PathBuf},
     process::ExitCode,
     sync::Arc,
     time::{Duration, Instant},
@@ -245,6 +245,35 @@ fn progress(len: usize) -> ProgressBar {
     bar
 }
 
+/// Runs `work` on every file on the thread pool (`--jobs`, `--timeout`); results in file order
+/// with each file's wall time. A file whose job did not finish gets `gave_up(report, reason)`.
+fn on_every_file<R: Send + 'static>(
+    runner: &SharedRunner,
+    options: &Options,
+    files: &[PathBuf],
+    bar: &ProgressBar,
+    work: impl Fn(&Runner<BoxedDecider>, &Path) -> R + Send + Sync + 'static,
+    gave_up: impl Fn(VectorReport, String) -> R,
+) -> Vec<(R, Duration)> {
+    let job: Job<PathBuf, R> = {
+        let runner = Arc::clone(runner);
+        Arc::new(move |path: &PathBuf| work(&runner, path))
+    };
+    let finished = parallel::run(files.to_vec(), jobs(options), time_limit(options), bar, job);
+    files
+        .iter()
+        .zip(finished)
+        .map(|(path, (finished, time))| match finished {
+            Finished::Done(result) => (result, time),
+            other => {
+                let (status, reason) = unfinished(&other, options);
+                let report = runner.unfinished_report(path, status, reason.clone());
+                (gave_up(report, reason), time)
+            }
+        })
+        .collect()
+}
+
 /// The per-vector time limit of `options`.
 fn time_limit(options: &Options) -> Option<Duration> {
     (options.timeout > 0).then(|| Duration::from_secs(options.timeout))
@@ -303,31 +332,17 @@ fn run_all(
     );
     let bar = progress(files.len());
     let wall = Instant::now();
-    let work: Job<PathBuf, VectorReport> = {
-        let runner = Arc::clone(runner);
-        Arc::new(move |path: &PathBuf| match mode {
+    let results = on_every_file(
+        runner,
+        options,
+        &files,
+        &bar,
+        move |runner, path| match mode {
             Mode::Run => runner.run_path(path),
             Mode::Check => runner.check_path(path),
-        })
-    };
-    let finished = parallel::run(
-        files.clone(),
-        jobs(options),
-        time_limit(options),
-        &bar,
-        work,
+        },
+        |report, _| report,
     );
-    let results: Vec<(VectorReport, Duration)> = files
-        .iter()
-        .zip(finished)
-        .map(|(path, (finished, time))| match finished {
-            Finished::Done(report) => (report, time),
-            other => {
-                let (status, reason) = unfinished(&other, options);
-                (runner.unfinished_report(path, status, reason), time)
-            }
-        })
-        .collect();
     let wall = wall.elapsed();
     bar.finish_and_clear();
     let mut summary = Summary::default();
@@ -427,30 +442,17 @@ fn fill(runner: &SharedRunner, options: &Options, paths: &[PathBuf]) -> Result<b
     }
     let files = files(paths)?;
     let bar = progress(files.len());
-    let work: Job<PathBuf, FillReport> = {
-        let runner = Arc::clone(runner);
-        Arc::new(move |path: &PathBuf| runner.fill_path(path))
-    };
-    let finished = parallel::run(
-        files.clone(),
-        jobs(options),
-        time_limit(options),
+    let results = on_every_file(
+        runner,
+        options,
+        &files,
         &bar,
-        work,
+        |runner, path| runner.fill_path(path),
+        |report, reason| FillReport {
+            outcome: FillOutcome::Refused(reason),
+            report,
+        },
     );
-    let results: Vec<(FillReport, Duration)> = files
-        .iter()
-        .zip(finished)
-        .map(|(path, (finished, time))| match finished {
-            Finished::Done(fill) => (fill, time),
-            other => {
-                let (status, reason) = unfinished(&other, options);
-                let report = runner.unfinished_report(path, status, reason.clone());
-                let outcome = FillOutcome::Refused(reason);
-                (FillReport { outcome, report }, time)
-            }
-        })
-        .collect();
     bar.finish_and_clear();
     let mut ok = true;
     let mut counts: BTreeMap<&str, u64> = BTreeMap::new();
