@@ -3,7 +3,7 @@
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use ovm_fuzz::{
-    Env, Layer, Reference,
+    Env, Layer, Runner,
     campaign::{Options, driver},
     layers::Cx,
     regress::WriteMode,
@@ -23,10 +23,10 @@ fn quiet() -> Options {
 
 fn cases_per_layer(c: &mut Criterion) {
     let env = Env::new().expect("the OVM deploys");
-    let subject = Reference::new();
+    let runner = Runner::new();
     let cx = Cx {
         env: &env,
-        subject: &subject,
+        judge: &runner,
     };
     let options = quiet();
     let mut group = c.benchmark_group("fuzz");

@@ -34,7 +34,7 @@ pub use agent::{HonestAgent, KnownGame};
 pub use judgment::Judgment;
 pub use play::{
     Adversary, GameSetup, Move, adversary_account, agent_account, claimer_account,
-    deployed_snapshot, operator_account, play, play_on,
+    deployed_snapshot, operator_account, play, play_in, play_on,
 };
 pub use record::{GameEntry, GameRecord, JudgedAt, Violation};
 

@@ -214,7 +214,20 @@ pub fn play_on(
     setup: &GameSetup,
     decider: &dyn Decider,
 ) -> Result<GameRecord, PlayError> {
-    let mut chain = Chain::from_snapshot(snapshot);
+    play_in(&mut Chain::from_snapshot(snapshot), setup, decider)
+}
+
+/// [`play`] on `chain` itself (an OVM deployment, as for [`play_on`]), which is left in its
+/// final state, e.g. to read what the game cost ([`Chain::evm_time`]).
+///
+/// # Errors
+///
+/// As [`play_on`].
+pub fn play_in(
+    chain: &mut Chain,
+    setup: &GameSetup,
+    decider: &dyn Decider,
+) -> Result<GameRecord, PlayError> {
     let deployment = chain.ovm().map_err(PlayError::Deploy)?;
     if deployment.period != setup.period {
         return Err(PlayError::PeriodMismatch {
@@ -263,19 +276,19 @@ pub fn play_on(
                     root: *root,
                 };
                 let executed = execute(
-                    &mut chain,
+                    chain,
                     &deployment,
                     start,
                     Actor::Setup,
                     operator_account(),
                     &action,
                 );
-                record_tx(&mut txs, &mut agent, &chain, executed);
+                record_tx(&mut txs, &mut agent, chain, executed);
             }
         }
         for m in schedule.get(&t).into_iter().flatten() {
             let executed = execute(
-                &mut chain,
+                chain,
                 &deployment,
                 start,
                 Actor::Adversary,
@@ -288,20 +301,20 @@ pub fn play_on(
             {
                 proven.insert(property.id());
             }
-            record_tx(&mut txs, &mut agent, &chain, executed);
+            record_tx(&mut txs, &mut agent, chain, executed);
         }
         if t == setup.claim_block {
             let executed = execute(
-                &mut chain,
+                chain,
                 &deployment,
                 start,
                 Actor::Claimer,
                 setup.claimer,
                 &Action::Claim(setup.claim.clone()),
             );
-            record_tx(&mut txs, &mut agent, &chain, executed);
+            record_tx(&mut txs, &mut agent, chain, executed);
         }
-        for executed in agent.act(&mut chain) {
+        for executed in agent.act(chain) {
             // The agent already observed its own events.
             txs.push(executed.entry);
         }
@@ -339,7 +352,7 @@ pub fn play_on(
         hit_max_blocks,
         proven,
     };
-    Ok(build_record(setup, &mut agent, &mut chain, root, ending))
+    Ok(build_record(setup, &mut agent, chain, root, ending))
 }
 
 /// Whether the root claim (if it exists) and every game under it are decided, and so is

@@ -191,6 +191,21 @@ impl Violation {
         )
     }
 
+    /// The variant's name (`"NotDecided"`, …): stable, for divergence signatures.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::WrongDecision { .. } => "WrongDecision",
+            Self::Late { .. } => "Late",
+            Self::NotDecided { .. } => "NotDecided",
+            Self::DecidedWhileUndefined { .. } => "DecidedWhileUndefined",
+            Self::MirrorMismatch { .. } => "MirrorMismatch",
+            Self::UnguardedClaim { .. } => "UnguardedClaim",
+            Self::StorageWrittenTooLate { .. } => "StorageWrittenTooLate",
+            Self::UnguardedWitness { .. } => "UnguardedWitness",
+            Self::AffectedByUnguarded { .. } => "AffectedByUnguarded",
+        }
+    }
+
     /// Whether it is spec §10's documented limitation (storage written too late), reported
     /// rather than failed.
     pub fn is_known_limitation(&self) -> bool {

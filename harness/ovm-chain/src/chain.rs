@@ -78,6 +78,7 @@ pub struct Chain {
     evm: Evm,
     pub(crate) deployment: Option<Deployment>,
     tx_log: Vec<TxRecord>,
+    evm_time: std::time::Duration,
 }
 
 impl Default for Chain {
@@ -124,6 +125,7 @@ impl Chain {
             evm: build_evm(Db::default(), block_env(GENESIS_BLOCK)),
             deployment: None,
             tx_log: Vec::new(),
+            evm_time: std::time::Duration::ZERO,
         }
     }
 
@@ -133,6 +135,7 @@ impl Chain {
             evm: build_evm(snapshot.db.clone(), snapshot.block.clone()),
             deployment: snapshot.deployment,
             tx_log: Vec::new(),
+            evm_time: std::time::Duration::ZERO,
         }
     }
 
@@ -227,6 +230,12 @@ impl Chain {
         &self.tx_log
     }
 
+    /// Wall time spent inside the EVM by this chain's calls and transactions (for throughput
+    /// reports only: never part of an outcome).
+    pub fn evm_time(&self) -> std::time::Duration {
+        self.evm_time
+    }
+
     /// Total gas of the committed transactions so far.
     pub fn total_gas_used(&self) -> u64 {
         self.tx_log.iter().map(|t| t.gas_used).sum()
@@ -257,12 +266,14 @@ impl Chain {
             .data(data)
             .chain_id(Some(self.evm.ctx.cfg.chain_id))
             .build_fill();
+        let started = std::time::Instant::now();
         let result = if commit {
             self.evm.transact_commit(tx)
         } else {
             self.evm.transact(tx).map(|r| r.result)
-        }
-        .map_err(|e| ChainError::Evm(e.to_string()))?;
+        };
+        self.evm_time += started.elapsed();
+        let result = result.map_err(|e| ChainError::Evm(e.to_string()))?;
         let gas_used = result.tx_gas_used();
         let outcome = match result {
             ExecutionResult::Success { logs, output, .. } => {

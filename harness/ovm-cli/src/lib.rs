@@ -197,15 +197,13 @@ fn execute(cli: Cli, factory: DeciderFactory) -> Result<bool, String> {
             if !paths.is_empty() || *fuzz_cases == 0 {
                 return Ok(conforms);
             }
-            let env = fuzz_env(options, &runner)?;
-            Ok(fuzz::campaign(&env, &FuzzArgs::short(*fuzz_cases), options.json) && conforms)
+            let env = fuzz_env(&runner)?;
+            let args = FuzzArgs::short(*fuzz_cases);
+            Ok(fuzz::campaign(&env, runner.as_ref(), &args, options.json) && conforms)
         }
         Command::Fuzz(args) => {
-            if options.decider != "reference" {
-                return Err("fuzz runs the reference subject; plug another one in through `ovm_fuzz::Subject`".into());
-            }
-            let env = fuzz_env(options, &runner)?;
-            Ok(fuzz::campaign(&env, args, options.json))
+            let env = fuzz_env(&runner)?;
+            Ok(fuzz::campaign(&env, runner.as_ref(), args, options.json))
         }
         Command::Check { paths } => run_all(&runner, options, paths, Mode::Check),
         Command::Fill { paths } => fill(&runner, options, paths),
@@ -218,12 +216,8 @@ fn execute(cli: Cli, factory: DeciderFactory) -> Result<bool, String> {
 }
 
 /// The fuzzer's deployment: the runner's contracts (bundled or plugged in).
-fn fuzz_env(options: &Options, runner: &Runner<BoxedDecider>) -> Result<ovm_fuzz::Env, String> {
-    let env = match options.contracts {
-        Some(_) => ovm_fuzz::Env::with_codes(runner.contracts().codes().clone()),
-        None => ovm_fuzz::Env::new(),
-    };
-    env.map_err(|e| format!("deploying the fuzzer's chain: {e}"))
+fn fuzz_env(runner: &Runner<BoxedDecider>) -> Result<ovm_fuzz::Env, String> {
+    ovm_fuzz::Env::of(runner).map_err(|e| format!("deploying the fuzzer's chain: {e}"))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

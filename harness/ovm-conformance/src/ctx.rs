@@ -3,6 +3,7 @@
 
 use crate::{
     RunError,
+    mirrors::Mirrors,
     probe::{ProbeNode, probe},
     views::{CallView, Namer, chain_call},
 };
@@ -33,6 +34,8 @@ pub(crate) struct Ctx<'a, D: ?Sized> {
     pub world: World,
     /// The decider under test.
     pub decider: &'a D,
+    /// The Rust functions compared with the contracts' views.
+    pub mirrors: &'a dyn Mirrors,
     /// Readable names for reports and filled expectations.
     pub namer: Namer,
     /// The absolute block number of block offset 0.
@@ -48,6 +51,7 @@ impl<'a, D: ?Sized> Ctx<'a, D> {
         mut chain: Chain,
         registry: &'a Registry,
         decider: &'a D,
+        mirrors: &'a dyn Mirrors,
         file: &VectorFile,
     ) -> Result<Self, RunError> {
         let d = chain.ovm()?;
@@ -106,6 +110,7 @@ impl<'a, D: ?Sized> Ctx<'a, D> {
             resolver,
             world,
             decider,
+            mirrors,
             namer,
             base,
             roots,

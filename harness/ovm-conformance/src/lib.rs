@@ -33,6 +33,7 @@ pub mod coverage;
 pub(crate) mod ctx;
 pub mod discover;
 pub(crate) mod kinds;
+pub mod mirrors;
 pub mod oracle;
 pub mod probe;
 pub mod report;
@@ -43,10 +44,11 @@ pub mod views;
 
 pub use contracts::{Contracts, ManifestError};
 pub use coverage::Coverage;
+pub use mirrors::{Mirrors, ReferenceMirrors};
 pub use report::{
     Divergence, DivergenceClass, NodeView, Side, Stats, Status, Summary, VectorReport,
 };
-pub use runner::{Execution, FillOutcome, FillReport, REPLAY_PREFIX, Runner, period_of};
+pub use runner::{Execution, FillOutcome, FillReport, Judge, REPLAY_PREFIX, Runner, period_of};
 pub use suite::{Suite, SuiteError, test_main};
 
 /// Why a vector could not be run at all (as opposed to a [`Divergence`]).

@@ -76,6 +76,9 @@ pub enum DivergenceClass {
     StateMismatch,
     /// A game took a different number of blocks than expected, or longer than §9 G allows.
     BlocksMismatch,
+    /// The decider's outcome has a form §7 does not allow for its property (e.g. an atomic
+    /// with a challenge, a witness other than `[]`, or a pin).
+    OutcomeShape,
     /// An *unguarded claim* (§7): a value outside the hint's candidates refutes a claim the
     /// decider judges True — a property of the claim, not a decider bug.
     UnguardedClaim,
@@ -96,6 +99,7 @@ impl DivergenceClass {
             Self::EventMismatch => "event mismatch",
             Self::StateMismatch => "game state mismatch",
             Self::BlocksMismatch => "blocks mismatch",
+            Self::OutcomeShape => "outcome shape",
             Self::UnguardedClaim => "unguarded claim",
         }
     }
@@ -139,6 +143,10 @@ pub struct Divergence {
     /// Whether it is only a disagreement with the vector's expectation (both halves agree
     /// with each other). `fill` refuses vectors whose halves disagree.
     pub against_expect: bool,
+    /// The function or predicate compared (`IsLessThan`, `subst`, `And.isValidChallenge`,
+    /// `UAC.challenge`, …): with the class and the sides' shapes, the [`Divergence::signature`].
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub subject: String,
     /// Each side's view, in display order.
     pub sides: Vec<Side>,
     /// The first divergent node of the property tree, when the divergence concerns a property.
@@ -153,6 +161,7 @@ impl Divergence {
             class,
             what: what.into(),
             against_expect: false,
+            subject: String::new(),
             sides: Vec::new(),
             node: None,
         }
@@ -164,6 +173,29 @@ impl Divergence {
             against_expect: true,
             ..Self::new(class, what)
         }
+    }
+
+    /// Names the function or predicate compared.
+    pub fn on(mut self, subject: impl Into<String>) -> Self {
+        self.subject = subject.into();
+        self
+    }
+
+    /// The stable identity of this kind of disagreement, independent of the values involved:
+    /// `class/subject/side=shape,…` (e.g. `outcome_flip/IsLessThan/decider=true,chain=false`),
+    /// where a side's shape is `ok`, `revert`, `true`, `false`, `undefined`, `unknown` or
+    /// `value`. The fuzzer de-duplicates by it; `replay` of a regression shows the same one.
+    pub fn signature(&self) -> String {
+        let sides: Vec<String> = self
+            .sides
+            .iter()
+            .map(|s| format!("{}={}", s.side, shape_of(&s.value)))
+            .collect();
+        let class = serde_json::to_value(self.class)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        format!("{class}/{}/{}", self.subject, sides.join(","))
     }
 
     /// Adds a side.
@@ -179,6 +211,25 @@ impl Divergence {
     pub fn at(mut self, node: Option<NodeView>) -> Self {
         self.node = node;
         self
+    }
+}
+
+/// The coarse shape of a side's value for [`Divergence::signature`].
+fn shape_of(value: &str) -> &'static str {
+    let first = value
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    match first {
+        "reverted" => "revert",
+        "ok" => "ok",
+        "true" => "true",
+        "false" => "false",
+        "undefined" => "undefined",
+        "unknown" | "Unknown" => "unknown",
+        "True" => "true",
+        "False" => "false",
+        _ => "value",
     }
 }
 
@@ -294,6 +345,7 @@ impl VectorReport {
             };
             let _ = writeln!(out, "#{:<8} {}  ({origin})", i + 1, d.class.title());
             let _ = writeln!(out, "what      {}", d.what);
+            let _ = writeln!(out, "signature {}", d.signature());
             let width = d.sides.iter().map(|s| s.side.len()).max().unwrap_or(0);
             for side in &d.sides {
                 write_block(&mut out, &format!("  {:<width$}", side.side), &side.value);

@@ -7,6 +7,7 @@ use crate::{
     ctx::Ctx,
     discover::{display_path, test_name},
     kinds::{self, KindRun},
+    mirrors::{Mirrors, ReferenceMirrors},
     probe::probe,
     report::{Divergence, Stats, Status, VectorReport},
 };
@@ -37,6 +38,10 @@ pub struct Execution {
     pub stats: Stats,
     /// A transcript line per call or transaction (uac steps, game transactions).
     pub log: Vec<String>,
+    /// Cases of spec §10's documented limitation seen (reported, never failed).
+    pub limitations: Vec<String>,
+    /// Wall time spent inside the EVM (for throughput reports; never part of an outcome).
+    pub evm_time: std::time::Duration,
 }
 
 impl Execution {
@@ -76,6 +81,7 @@ pub struct FillReport {
 /// across threads) and forks per vector.
 pub struct Runner<D = ReferenceDecider> {
     decider: D,
+    mirrors: Box<dyn Mirrors>,
     contracts: Contracts,
     registry: Registry,
     snapshots: Mutex<BTreeMap<u64, Arc<Snapshot>>>,
@@ -113,15 +119,15 @@ pub fn period_of(file: &VectorFile) -> u64 {
     }
 }
 
-type Lifted = (Vec<Divergence>, Result<Vector, String>, u64, Vec<String>);
-
-fn lift<V: Into<Vector>>(run: KindRun<V>) -> Lifted {
-    (
-        run.divergences,
-        run.filled.map(Into::into),
-        run.games,
-        run.log,
-    )
+fn lift<V: Into<Vector>>(run: KindRun<V>) -> KindRun<Vector> {
+    KindRun {
+        filled: run.filled.map(Into::into),
+        divergences: run.divergences,
+        games: run.games,
+        log: run.log,
+        limitations: run.limitations,
+        evm_time: run.evm_time,
+    }
 }
 
 impl<D: Decider> Runner<D> {
@@ -129,6 +135,7 @@ impl<D: Decider> Runner<D> {
     pub fn with_decider(decider: D) -> Self {
         Self {
             decider,
+            mirrors: Box::new(ReferenceMirrors),
             contracts: Contracts::bundled(),
             registry: Deployment::predicted(DEPLOYER, 0, DEFAULT_PERIOD).registry(),
             snapshots: Mutex::new(BTreeMap::new()),
@@ -140,6 +147,13 @@ impl<D: Decider> Runner<D> {
     pub fn with_contracts(mut self, contracts: Contracts) -> Self {
         self.contracts = contracts;
         self.snapshots = Mutex::new(BTreeMap::new());
+        self
+    }
+
+    /// The same runner with other Rust functions compared with the contracts' views (the
+    /// encoding functions and the decider crate's mirrors, [`ReferenceMirrors`] by default).
+    pub fn with_mirrors(mut self, mirrors: impl Mirrors + 'static) -> Self {
+        self.mirrors = Box::new(mirrors);
         self
     }
 
@@ -231,6 +245,7 @@ impl<D: Decider> Runner<D> {
             Chain::from_snapshot(&snapshot),
             &self.registry,
             &self.decider,
+            self.mirrors.as_ref(),
             file,
         )
     }
@@ -239,7 +254,7 @@ impl<D: Decider> Runner<D> {
     pub fn execute(&self, file: &VectorFile) -> Result<Execution, RunError> {
         let mut ctx = self.fresh(file)?;
         let mut extra = Stats::default();
-        let (divergences, vector, games, log) = match &file.vector {
+        let run = match &file.vector {
             Vector::Encoding(v) => lift(kinds::encoding::run(&mut ctx, v)?),
             Vector::Atomic(v) => lift(kinds::atomic::run(&mut ctx, v)?),
             Vector::Challenge(v) => lift(kinds::challenge::run(&mut ctx, v)?),
@@ -252,9 +267,10 @@ impl<D: Decider> Runner<D> {
                 lift(run)
             }
         };
+        let evm_time = ctx.chain.evm_time() + run.evm_time;
         let (txs, gas) = ctx.tx_stats();
-        let (txs, gas, games) = (txs + extra.txs, gas + extra.gas, games + extra.games);
-        let filled = vector.map(|vector| {
+        let (txs, gas, games) = (txs + extra.txs, gas + extra.gas, run.games + extra.games);
+        let filled = run.filled.map(|vector| {
             let mut info = file.info.clone();
             info.filled_against = Some(Hash32(bundle_hash()));
             VectorFile {
@@ -264,10 +280,12 @@ impl<D: Decider> Runner<D> {
             }
         });
         Ok(Execution {
-            divergences,
+            divergences: run.divergences,
             filled,
             stats: Stats { txs, gas, games },
-            log,
+            log: run.log,
+            limitations: run.limitations,
+            evm_time,
         })
     }
 
@@ -569,6 +587,37 @@ impl<D: Decider> Runner<D> {
             ));
         }
         Ok(out)
+    }
+}
+
+/// The conformance engine as its front ends drive it (the vector runner, the fuzzer): one
+/// object-safe view of a [`Runner`], whatever its decider type.
+pub trait Judge {
+    /// Runs `file` on both halves and compares ([`Runner::execute`]).
+    fn execute(&self, file: &VectorFile) -> Result<Execution, RunError>;
+    /// The decider under test.
+    fn decider(&self) -> &dyn Decider;
+    /// The Rust functions compared with the contracts' views.
+    fn mirrors(&self) -> &dyn Mirrors;
+    /// The contracts under test.
+    fn contracts(&self) -> &Contracts;
+}
+
+impl<D: Decider> Judge for Runner<D> {
+    fn execute(&self, file: &VectorFile) -> Result<Execution, RunError> {
+        Runner::execute(self, file)
+    }
+
+    fn decider(&self) -> &dyn Decider {
+        &self.decider
+    }
+
+    fn mirrors(&self) -> &dyn Mirrors {
+        self.mirrors.as_ref()
+    }
+
+    fn contracts(&self) -> &Contracts {
+        &self.contracts
     }
 }
 

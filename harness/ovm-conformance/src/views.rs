@@ -251,7 +251,9 @@ pub fn commitment_event(event: &CommitmentEvent) -> EventView {
 /// by name (`alice`, `UAC`, `Equal`), block numbers as offsets.
 #[derive(Clone, Debug, Default)]
 pub struct Namer {
-    properties: Vec<(String, Property)>,
+    /// Named properties with their ids (computed once: ids are looked up per printed word);
+    /// `None`: named by their description, computed when printed.
+    properties: Vec<(Option<String>, Property, B256)>,
     addresses: Vec<(String, Address)>,
     registry: Option<Registry>,
     block_base: u64,
@@ -270,8 +272,19 @@ impl Namer {
 
     /// Names a property (its id prints as `id(name)`); the first name given wins.
     pub fn property(&mut self, name: impl Into<String>, property: &Property) {
-        if !self.properties.iter().any(|(_, p)| p == property) {
-            self.properties.push((name.into(), property.clone()));
+        let id = property.id();
+        if !self.properties.iter().any(|(_, _, known)| *known == id) {
+            self.properties
+                .push((Some(name.into()), property.clone(), id));
+        }
+    }
+
+    /// Names a property by its readable description (computed when printed), unless it
+    /// already has a name.
+    pub fn describe_and_name(&mut self, property: &Property) {
+        let id = property.id();
+        if !self.properties.iter().any(|(_, _, known)| *known == id) {
+            self.properties.push((None, property.clone(), id));
         }
     }
 
@@ -282,11 +295,9 @@ impl Namer {
         }
     }
 
-    fn property_name(&self, id: B256) -> Option<&str> {
-        self.properties
-            .iter()
-            .find(|(_, p)| p.id() == id)
-            .map(|(n, _)| n.as_str())
+    fn property_name(&self, id: B256) -> Option<String> {
+        let (name, p, _) = self.properties.iter().find(|(_, _, known)| *known == id)?;
+        Some(name.clone().unwrap_or_else(|| self.describe_property(p)))
     }
 
     fn address_name(&self, address: Address) -> Option<String> {
@@ -317,10 +328,8 @@ impl Namer {
 
     /// A readable property: its name if known, else its predicate and summarized inputs.
     pub fn show_property(&self, p: &Property) -> String {
-        if let Some(name) = self.property_name(p.id()) {
-            return name.to_owned();
-        }
-        self.describe_property(p)
+        self.property_name(p.id())
+            .unwrap_or_else(|| self.describe_property(p))
     }
 
     /// The predicate and summarized inputs of a property, ignoring its name.
@@ -328,17 +337,21 @@ impl Namer {
         let label = self
             .address_name(p.predicate)
             .unwrap_or_else(|| p.predicate.to_string());
-        let registry = self
-            .registry
-            .clone()
-            .unwrap_or_else(Registry::with_test_addresses);
+        let fallback;
+        let registry = match &self.registry {
+            Some(registry) => registry,
+            None => {
+                fallback = Registry::with_test_addresses();
+                &fallback
+            }
+        };
         let inputs: Vec<String> = p
             .inputs
             .iter()
             .map(|input| match Property::decode_canonical(input) {
                 Some(child) => self.show_property(&child),
                 None if input.len() == 32 => self.show_bytes(input),
-                None => ovm_decider::trace::summarize_input(&registry, input),
+                None => ovm_decider::trace::summarize_input(registry, input),
             })
             .collect();
         format!("{label}({})", inputs.join(", "))
@@ -454,8 +467,8 @@ impl Namer {
                     None => parse(format!("addr:{a:#x}")),
                 },
             },
-            Arg::Word(w) => match self.properties.iter().find(|(_, p)| p.id() == *w) {
-                Some((_, p)) => Input::Id(Box::new(self.expr(p))),
+            Arg::Word(w) => match self.properties.iter().find(|(_, _, id)| id == w) {
+                Some((_, p, _)) => Input::Id(Box::new(self.expr(p))),
                 None => Input::hex(w),
             },
             Arg::Uint(u) if block => match u64::try_from(*u) {

@@ -137,6 +137,25 @@ fn too_many(count: usize) -> UnknownReason {
     UnknownReason::TooManyCandidates(count as u128)
 }
 
+/// A quantifier's domain as §7 enumerates it: the hint's candidates (none when the hint is
+/// unusable), then `0x` and `enc(And())`, without repeats (admissibility not yet applied).
+pub fn domain(hint: &[u8], world: &World) -> Vec<Bytes> {
+    let empty_and = ovm_core::Property::new(
+        world
+            .registry
+            .connective_address(ovm_core::ConnectiveKind::And),
+        Vec::<Bytes>::new(),
+    )
+    .encode();
+    let mut seen = std::collections::HashSet::new();
+    candidates(hint, world)
+        .unwrap_or_default()
+        .into_iter()
+        .chain([Bytes::new(), empty_and])
+        .filter(|t| seen.insert(t.clone()))
+        .collect()
+}
+
 /// The candidates `hint` yields in `world`, in hint order (repeats and inadmissible values are
 /// the quantifier's business). `Err` when the hint is unusable, yields more than
 /// [`MAX_CANDIDATES`] values, or reads unwritten storage.

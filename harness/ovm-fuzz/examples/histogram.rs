@@ -1,10 +1,10 @@
 //! Prints the outcome histogram of a short campaign per layer (generator coverage).
 use ovm_fuzz::{
+    Runner,
     campaign::{Budget, Campaign, Options},
     divergence::Layer,
     env::Env,
     regress::WriteMode,
-    subject::Reference,
 };
 use std::collections::BTreeMap;
 
@@ -24,7 +24,7 @@ fn main() {
                 ..Options::default()
             },
         };
-        let r = c.run(&env, &Reference::new(), &mut |_| {});
+        let r = c.run(&env, &Runner::new(), &mut |_| {});
         let mut h: BTreeMap<String, u32> = BTreeMap::new();
         for rec in &r.records {
             let key: String = rec

@@ -3,7 +3,7 @@
 //! `cargo run -p ovm-fuzz --example throughput [CASES]`.
 
 use ovm_fuzz::{
-    Env, Layer, Reference,
+    Env, Layer, Runner,
     campaign::{Budget, Campaign, Options},
     regress::WriteMode,
 };
@@ -29,7 +29,7 @@ fn main() {
                 ..Options::default()
             },
         };
-        let report = campaign.run(&env, &Reference::new(), &mut |_| {});
+        let report = campaign.run(&env, &Runner::new(), &mut |_| {});
         let wall = started.elapsed().as_secs_f64();
         let after = env.stats();
         let evm = (after.time - before.time).as_secs_f64();

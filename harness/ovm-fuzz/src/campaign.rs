@@ -6,12 +6,12 @@ use crate::{
     divergence::{CaseRecord, Divergence, Layer, Severity},
     env::Env,
     layers::{
-        Cx, FuzzLayer, atomic::Atomic, challenge::Challenge, encoding::Encoding,
+        Cx, FuzzLayer, atomic::Atomic, challenge::Challenge, encoding::Encoding, narrow,
         sequence::Sequence, witness::Witness,
     },
     regress::{self, WriteMode},
-    subject::Subject,
 };
+use ovm_conformance::Judge;
 use ovm_core::keccak256;
 use proptest::{
     strategy::{BoxedStrategy, Strategy, ValueTree},
@@ -69,7 +69,7 @@ impl Options {
     }
 }
 
-/// A campaign: `Campaign { seed, budget, layers, .. }.run(&subject, …)`.
+/// A campaign: `Campaign { seed, budget, layers, .. }.run(&env, &judge, …)`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Campaign {
     /// The seed (every layer's RNG is derived from it).
@@ -287,7 +287,7 @@ impl<L: FuzzLayer> Driver for LayerDriver<L> {
             regress::write(
                 &options.write,
                 &best,
-                L::to_vector(cx, &minimal, &best),
+                L::to_vector(cx, &minimal, &best).map(|file| narrow(cx, L::LAYER, file, &best)),
                 &format!("seed {seed:#x}, case {index}"),
             )
         } else {
@@ -340,14 +340,10 @@ impl Campaign {
         }
     }
 
-    /// Runs the campaign against `subject` on `env`, calling `progress` after every case.
-    pub fn run(
-        &self,
-        env: &Env,
-        subject: &dyn Subject,
-        progress: &mut dyn FnMut(&Progress),
-    ) -> Report {
-        let cx = Cx { env, subject };
+    /// Runs the campaign against the conformance engine `judge` (its decider, mirrors and
+    /// contracts) on `env`, calling `progress` after every case.
+    pub fn run(&self, env: &Env, judge: &dyn Judge, progress: &mut dyn FnMut(&Progress)) -> Report {
+        let cx = Cx { env, judge };
         let started = Instant::now();
         let mut drivers: Vec<Box<dyn Driver>> = self
             .layers

@@ -103,6 +103,9 @@ pub struct Divergence {
     pub severity: Severity,
     /// What each half said.
     pub detail: String,
+    /// The conformance engine's divergence this one reports, when the layer runs on it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub found: Option<Box<ovm_conformance::Divergence>>,
 }
 
 impl Divergence {
@@ -119,6 +122,30 @@ impl Divergence {
             predicate: predicate.into(),
             severity: Severity::Bug,
             detail: detail.into(),
+            found: None,
+        }
+    }
+
+    /// The conformance engine's divergence `found`, reported by `layer`: its class and subject
+    /// become the class and predicate, an unguarded claim stays one.
+    pub fn found(layer: Layer, found: ovm_conformance::Divergence) -> Self {
+        let severity = if found.class == ovm_conformance::DivergenceClass::UnguardedClaim {
+            Severity::Unguarded
+        } else {
+            Severity::Bug
+        };
+        let sides: Vec<String> = found
+            .sides
+            .iter()
+            .map(|s| format!("{}: {}", s.side, s.value))
+            .collect();
+        Self {
+            layer,
+            class: found.class.title().replace(' ', "-"),
+            predicate: found.subject.clone(),
+            severity,
+            detail: format!("{} ({})", found.what, sides.join("; ")),
+            found: Some(Box::new(found)),
         }
     }
 
@@ -146,9 +173,14 @@ impl Divergence {
         }
     }
 
-    /// The stable de-duplication signature `layer/class/predicate`.
+    /// The stable de-duplication signature: `layer/` and the conformance engine's
+    /// [`ovm_conformance::Divergence::signature`] (the one `replay` of the regression vector
+    /// shows), or `layer/class/predicate` for a layer's own checks.
     pub fn signature(&self) -> String {
-        format!("{}/{}/{}", self.layer, self.class, self.predicate)
+        match &self.found {
+            Some(found) => format!("{}/{}", self.layer, found.signature()),
+            None => format!("{}/{}/{}", self.layer, self.class, self.predicate),
+        }
     }
 
     /// Whether the case fails (a bug, not an unguarded claim).

@@ -46,6 +46,11 @@ impl Env {
         Self::with_codes(CreationCodes::bundled())
     }
 
+    /// The contracts `judge` runs against (so that every layer sees the same contracts).
+    pub fn of(judge: &dyn ovm_conformance::Judge) -> Result<Self, ChainError> {
+        Self::with_codes(judge.contracts().codes().clone())
+    }
+
     /// Any implementation of the spec's ABI (e.g. deliberately wrong variant contracts).
     pub fn with_codes(codes: CreationCodes) -> Result<Self, ChainError> {
         let mut chain = Chain::new();
@@ -113,6 +118,14 @@ impl Env {
         stats.time += start.elapsed();
         self.stats.set(stats);
         out
+    }
+
+    /// Adds EVM time measured elsewhere (by the conformance engine's chain) to [`Env::stats`].
+    pub fn add_evm_time(&self, time: Duration) {
+        let mut stats = self.stats.get();
+        stats.calls += 1;
+        stats.time += time;
+        self.stats.set(stats);
     }
 
     /// Time spent in the chain half so far.

@@ -1,8 +1,9 @@
-//! Layer G: full games. The honest agent (`ovm-agent`, deciding with the subject's decider)
-//! plays a generated claim against an adversary that claims, challenges (validly and not),
-//! removes, decides and submits roots at random blocks, before and during the game, with a
-//! period ≥ 2; invariant G (`GameRecord::check_g`) must hold. Unknown claims are reported in
-//! the record (how many, how many ended decided); unguarded claims are their own class.
+//! Layer G: full games, as `game` vectors of the conformance engine. The honest agent
+//! (`ovm-agent`, deciding with the decider under test) plays a generated claim against an
+//! adversary that claims, challenges (validly and not), removes, decides and submits roots at
+//! random blocks, before and during the game, with a period ≥ 2; invariant G
+//! (`GameRecord::check_g`) must hold. Unguarded claims are their own class, and spec §10's
+//! documented limitation is reported, not failed.
 
 use crate::{
     campaign::Driver,
@@ -10,14 +11,13 @@ use crate::{
     env::Env,
     generate::{Interp, Shape, shape},
     layers::{
-        Cx, FuzzLayer, predicate_name,
-        sequence::{SCall, call_from_vector, call_to_vector, grow_universe, pick_challenge},
+        Cx, FuzzLayer, judged, predicate_name,
+        sequence::{SCall, call_to_vector, grow_universe, pick_challenge},
     },
     world::{Material, WorldParams, WorldSpec, world_params},
 };
-use ovm_agent::{Action, Adversary, GameSetup, adversary_account, operator_account, play_on};
-use ovm_core::{Property, U256, abi, keccak256};
-use ovm_decider::WitnessStore;
+use ovm_agent::{adversary_account, operator_account};
+use ovm_core::{Property, abi, keccak256};
 use ovm_vectors::{AdversaryAction, Expr, GameVector, Info, VectorFile};
 use proptest::prelude::*;
 
@@ -58,38 +58,6 @@ pub struct GConcrete {
     pub claim: Property,
     /// `(block, sender, call)`, non-decreasing blocks.
     pub moves: Vec<(u64, ovm_core::Address, SCall)>,
-}
-
-fn to_action(call: &SCall) -> Action {
-    match call.clone() {
-        SCall::Claim(p) => Action::Claim(p),
-        SCall::Challenge(property, inputs, challenge) => Action::Challenge {
-            property,
-            inputs,
-            challenge,
-        },
-        SCall::Remove(property, challenge) => Action::RemoveChallenge {
-            property,
-            challenge,
-        },
-        SCall::DecideToTrue(id, _) => Action::DecideClaimToTrue(id),
-        SCall::DecideToFalse(property, challenge) => Action::DecideClaimToFalse {
-            property,
-            challenge,
-        },
-        SCall::Witness(property, witness) => Action::DecideClaimWithWitness { property, witness },
-        SCall::SetDecision(property, decision) => {
-            Action::SetPredicateDecision { property, decision }
-        }
-        SCall::AtomicTrue(p) => Action::DecideTrue(p),
-        SCall::AtomicFalse(p) => Action::DecideFalse(p),
-        SCall::NotDecideTrue(p) => Action::NotDecideTrue(p),
-        SCall::AndDecideTrue(ps) => Action::AndDecideTrue(ps),
-        SCall::SubmitRoot(block, root) => Action::SubmitRoot {
-            block: U256::from(block),
-            root,
-        },
-    }
 }
 
 impl GCase {
@@ -163,62 +131,44 @@ impl GCase {
     }
 }
 
-/// Plays one game and checks invariant G.
+/// Plays one game through the conformance engine's `game` kind (the honest agent against the
+/// case's adversary, invariant G): a summary, or the first divergence; a case of spec §10's
+/// documented limitation is reported as one.
 pub fn run(cx: Cx<'_>, case: &GConcrete) -> Result<String, Divergence> {
-    let registry = cx.env.registry();
-    let name = predicate_name(registry, &case.claim);
-    let mut witnesses = WitnessStore::new();
-    for (bucket, key, value) in &case.world.store {
-        witnesses.insert(bucket.clone(), key.clone(), value.clone());
+    let name = predicate_name(cx.env.registry(), &case.claim);
+    let judged = judged(cx, Layer::G, &vector(cx.env, case))?;
+    if let Some(limitation) = judged.limitations.first() {
+        return Err(Divergence::limitation(Layer::G, name, limitation.clone()));
     }
-    let mut adversary = Adversary::new();
-    for (at, from, call) in &case.moves {
-        adversary = adversary.at(*at, *from, to_action(call));
-    }
-    let setup = GameSetup::new(case.period, case.claim.clone())
-        .adversary(adversary)
-        .roots(case.world.roots.iter().map(|(b, r)| (U256::from(*b), *r)))
-        .witnesses(witnesses);
-    let base = cx
-        .env
-        .base(case.period)
-        .map_err(|e| crate::layers::driver(Layer::G, "deploy", e))?;
-    let record = cx
-        .env
-        .timed(|| play_on(&base, &setup, cx.subject.decider()))
-        .map_err(|e| crate::layers::driver(Layer::G, "play", e))?;
-    let violations = record.check_g();
-    if let Some(v) = violations
-        .iter()
-        .find(|v| !v.is_unguarded() && !v.is_known_limitation())
-    {
-        let kind = format!("{v:?}");
-        let class = kind
-            .split([' ', '{', '('])
-            .next()
-            .unwrap_or("violation")
-            .to_owned();
-        return Err(Divergence::bug(
-            Layer::G,
-            class,
-            name,
-            format!("{v} ({} violation(s) in all)", violations.len()),
-        ));
-    }
-    if let Some(v) = violations.iter().find(|v| v.is_unguarded()) {
-        return Err(Divergence::unguarded(Layer::G, name, v.to_string()));
-    }
-    if let Some(v) = violations.first() {
-        return Err(Divergence::limitation(Layer::G, name, v.to_string()));
-    }
-    Ok(format!(
-        "{name} decided {:?} in {} blocks, {} games, unknown {} (decided {})",
-        record.root_decision,
-        record.blocks_used,
-        record.games.len(),
-        record.unknown_total(),
-        record.unknown_decided()
-    ))
+    let decided = match &judged.filled.vector {
+        ovm_vectors::Vector::Game(GameVector {
+            expect: Some(expect),
+            ..
+        }) => format!("{:?}", expect.decision),
+        _ => "?".to_owned(),
+    };
+    Ok(format!("{name} decided {decided}"))
+}
+
+/// The game vector of a case.
+pub fn vector(env: &Env, case: &GConcrete) -> VectorFile {
+    VectorFile::new(
+        Info::new(""),
+        GameVector {
+            world: case.world.to_vector().unwrap_or_default(),
+            period: case.period,
+            claim: Expr::from_property(&case.claim, env.registry()),
+            adversary: case
+                .moves
+                .iter()
+                .map(|(at, from, call)| AdversaryAction {
+                    at_block: *at,
+                    action: call_to_vector(env, *from, call),
+                })
+                .collect(),
+            expect: None,
+        },
+    )
 }
 
 /// Layer G.
@@ -261,57 +211,11 @@ impl FuzzLayer for Game {
     }
 
     fn to_vector(cx: Cx<'_>, case: &GCase, _divergence: &Divergence) -> Option<VectorFile> {
-        let case = case.concrete(cx.env);
-        let env = cx.env;
-        Some(VectorFile::new(
-            Info::new(""),
-            GameVector {
-                world: case.world.to_vector().unwrap_or_default(),
-                period: case.period,
-                claim: Expr::from_property(&case.claim, env.registry()),
-                adversary: case
-                    .moves
-                    .iter()
-                    .map(|(at, from, call)| AdversaryAction {
-                        at_block: *at,
-                        action: call_to_vector(env, *from, call),
-                    })
-                    .collect(),
-                expect: None,
-            },
-        ))
+        Some(vector(cx.env, &case.concrete(cx.env)))
     }
 }
 
 /// The G driver.
 pub fn driver(env: &Env, seed: u64, depth: u32) -> Box<dyn Driver> {
     crate::campaign::layer_driver::<Game>(env, seed, depth)
-}
-
-/// Replays a game vector.
-pub fn replay(
-    cx: Cx<'_>,
-    v: &GameVector,
-    r: &ovm_vectors::Resolver<'_>,
-) -> Result<String, Divergence> {
-    let bad = |e: String| Divergence::bug(Layer::G, "bad-vector", "replay", e);
-    let world = WorldSpec::from_vector(Some(&v.world), r).map_err(bad)?;
-    let claim = r
-        .property(&v.claim, "claim")
-        .map_err(|e| bad(e.to_string()))?;
-    let mut moves = Vec::new();
-    for (i, m) in v.adversary.iter().enumerate() {
-        let (from, call) =
-            call_from_vector(&m.action, r, &format!("adversary[{i}]")).map_err(bad)?;
-        moves.push((m.at_block, from, call));
-    }
-    run(
-        cx,
-        &GConcrete {
-            world,
-            period: v.period,
-            claim,
-            moves,
-        },
-    )
 }

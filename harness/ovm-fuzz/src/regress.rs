@@ -1,17 +1,10 @@
-//! Regression vectors: writing a shrunk failure under `vectors/regressions/` (one file per
-//! divergence signature, created on demand, never overwritten), and replaying any vector
-//! through the layer checks.
+//! Regression vectors: writing a shrunk failure (one file per divergence signature, created on
+//! demand, never overwritten) where asked. A regression is an ordinary vector: the
+//! conformance runner (`tests/vectors.rs`, `ovm-conformance replay FILE`) runs it like any
+//! other.
 
-use crate::{
-    divergence::{Divergence, Layer},
-    env::Env,
-    layers::{Cx, atomic, challenge, encoding, regression_info, sequence, witness},
-    subject::Subject,
-    world::WorldSpec,
-};
-use ovm_chain::DEPLOYER;
-use ovm_core::Property;
-use ovm_vectors::{Resolver, Vector, VectorFile, to_pretty_json};
+use crate::{divergence::Divergence, layers::regression_info};
+use ovm_vectors::{VectorFile, to_pretty_json};
 use std::path::{Path, PathBuf};
 
 /// Set to any value to disable writing regression vectors (mutant tests, exploratory runs).
@@ -103,98 +96,4 @@ pub fn write(
     std::fs::create_dir_all(dir).ok()?;
     std::fs::write(&path, to_pretty_json(&vector)).ok()?;
     Some(path)
-}
-
-/// The resolver of `file` against `env`'s deployment.
-pub fn resolver<'r>(env: &'r Env, file: &VectorFile) -> Result<Resolver<'r>, String> {
-    let d = env.deployment();
-    Resolver::for_vector(
-        env.registry(),
-        [
-            ("UAC", d.uac),
-            ("CommitmentContract", d.commitment),
-            ("deployer", DEPLOYER),
-        ],
-        file,
-    )
-    .map_err(|e| e.to_string())
-}
-
-/// Replays `file` through its layer's check: the halves must agree (an `expect`, if any, is
-/// the conformance runner's business).
-pub fn replay(env: &Env, subject: &dyn Subject, file: &VectorFile) -> Result<String, Divergence> {
-    let cx = Cx { env, subject };
-    let layer = match file.kind() {
-        ovm_vectors::Kind::Encoding => Layer::E,
-        ovm_vectors::Kind::Atomic => Layer::A,
-        ovm_vectors::Kind::Witness => Layer::W,
-        ovm_vectors::Kind::Challenge => Layer::C,
-        ovm_vectors::Kind::Uac => Layer::S,
-        ovm_vectors::Kind::Game => Layer::G,
-    };
-    let bad = |e: String| Divergence::bug(layer, "bad-vector", "replay", e);
-    let r = resolver(env, file).map_err(bad)?;
-    let world = || WorldSpec::from_vector(file.world(), &r).map_err(bad);
-    let e = |e: ovm_vectors::ResolveError| bad(e.to_string());
-    match &file.vector {
-        Vector::Encoding(v) => {
-            encoding::run_checks(cx, &encoding::checks_of_vector(v, &r).map_err(bad)?)
-        }
-        Vector::Atomic(v) => atomic::run(
-            cx,
-            &atomic::AConcrete {
-                world: world()?,
-                property: Property::new(
-                    r.atomic(v.predicate),
-                    r.inputs(&v.inputs, "inputs").map_err(e)?,
-                ),
-            },
-        ),
-        Vector::Witness(v) => witness::run(
-            cx,
-            &witness::WConcrete {
-                world: world()?,
-                claim: r.property(&v.claim, "claim").map_err(e)?,
-                witnesses: vec![r.inputs(&v.witness, "witness").map_err(e)?],
-            },
-        ),
-        Vector::Challenge(v) => challenge::run(
-            cx,
-            &challenge::CConcrete {
-                world: world()?,
-                period: v.period.unwrap_or(ovm_vectors::DEFAULT_PERIOD),
-                claim: r.property(&v.claim, "claim").map_err(e)?,
-                outside: Vec::new(),
-                near: vec![(
-                    r.inputs(&v.challenge_inputs, "challenge_inputs")
-                        .map_err(e)?,
-                    r.property(&v.challenge, "challenge").map_err(e)?,
-                )],
-            },
-        ),
-        Vector::Uac(v) => sequence::run(cx, &sequence::from_vector(v, &r).map_err(bad)?),
-        Vector::Game(v) => crate::game::replay(cx, v, &r),
-    }
-}
-
-/// Loads and replays the vector at `path`.
-pub fn replay_file(env: &Env, subject: &dyn Subject, path: &Path) -> Result<String, Divergence> {
-    let file = ovm_vectors::load(path)
-        .map_err(|e| Divergence::bug(Layer::E, "bad-vector", "load", e.to_string()))?;
-    replay(env, subject, &file)
-}
-
-/// The vector files under `dir` (sorted; none if it does not exist).
-pub fn vector_files(dir: &Path) -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|e| e == "json"))
-                .collect()
-        })
-        .unwrap_or_default();
-    out.sort();
-    out
 }

@@ -102,39 +102,6 @@ impl WorldSpec {
             .collect();
         Some(world)
     }
-
-    /// The world of a vector (resolving its inputs with `resolver`).
-    pub fn from_vector(
-        world: Option<&ovm_vectors::World>,
-        resolver: &ovm_vectors::Resolver<'_>,
-    ) -> Result<Self, String> {
-        let Some(world) = world else {
-            return Ok(Self::default());
-        };
-        let mut spec = Self {
-            signers: world.signers.values().copied().collect(),
-            ..Self::default()
-        };
-        for (bucket, entries) in &world.store {
-            for (i, entry) in entries.iter().enumerate() {
-                let path = format!("world.store.{bucket}[{i}]");
-                let key = resolver
-                    .input(&entry.key, &path)
-                    .map_err(|e| e.to_string())?;
-                let value = resolver
-                    .input(&entry.value, &path)
-                    .map_err(|e| e.to_string())?;
-                spec.store.push((bucket.clone(), key, value));
-            }
-        }
-        for (i, entry) in world.roots.iter().enumerate() {
-            let root = resolver
-                .word(&entry.root, &format!("world.roots[{i}].root"))
-                .map_err(|e| e.to_string())?;
-            spec.roots.push((entry.block, root));
-        }
-        Ok(spec)
-    }
 }
 
 /// The vector name of signer `i`.

@@ -4,12 +4,13 @@
 //! `ovm_chain::Chain::deploy_codes`. The reference Rust half must diverge from each.
 
 use ovm_chain::{CreationCodes, deployment::DEPLOYMENT_ORDER};
+use ovm_conformance::Contracts;
 use ovm_core::{Bytes, keccak256};
 use ovm_fuzz::{
+    Runner,
     campaign::{Budget, Campaign, DEFAULT_SEED, Options},
     divergence::Layer,
     env::Env,
-    subject::Reference,
 };
 use std::{
     collections::BTreeMap,
@@ -108,7 +109,8 @@ fn compile_variant(patches: &[(&str, &str, &str)]) -> CreationCodes {
 }
 
 fn caught(name: &str, patches: &[(&str, &str, &str)], layers: Vec<Layer>) {
-    let env = Env::with_codes(compile_variant(patches)).expect("the variant deploys");
+    let runner = Runner::new().with_contracts(Contracts::plugged(compile_variant(patches), None));
+    let env = Env::of(&runner).expect("the variant deploys");
     let cases = layers.iter().map(|l| l.default_cases()).max().unwrap_or(0);
     let campaign = Campaign {
         seed: DEFAULT_SEED,
@@ -116,7 +118,7 @@ fn caught(name: &str, patches: &[(&str, &str, &str)], layers: Vec<Layer>) {
         layers,
         options: Options::probe(),
     };
-    let report = campaign.run(&env, &Reference::new(), &mut |_| {});
+    let report = campaign.run(&env, &runner, &mut |_| {});
     let finding = report
         .bugs
         .first()
@@ -139,14 +141,15 @@ fn unpatched_sources_agree() {
         "contracts/artifacts differs from a fresh compile of contracts/src: refresh it with \
          `cargo run -p ovm-chain --bin refresh-artifacts`"
     );
-    let env = Env::with_codes(codes).expect("deploys");
+    let runner = Runner::new().with_contracts(Contracts::plugged(codes, None));
+    let env = Env::of(&runner).expect("deploys");
     let campaign = Campaign {
         seed: DEFAULT_SEED,
         budget: Budget::Cases(40),
         layers: vec![Layer::E, Layer::A, Layer::S],
         options: Options::probe(),
     };
-    let report = campaign.run(&env, &Reference::new(), &mut |_| {});
+    let report = campaign.run(&env, &runner, &mut |_| {});
     assert!(
         report.bugs.is_empty(),
         "{}",

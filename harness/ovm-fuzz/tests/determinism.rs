@@ -1,11 +1,11 @@
 //! Same seed and case count ⇒ same cases and outcome records, byte for byte.
 
 use ovm_fuzz::{
+    Runner,
     campaign::{Budget, Campaign, Options},
     divergence::Layer,
     env::Env,
     regress::WriteMode,
-    subject::Reference,
 };
 
 #[test]
@@ -21,14 +21,10 @@ fn same_seed_same_records() {
         },
     };
     let first = campaign
-        .run(&env, &Reference::new(), &mut |_| {})
+        .run(&env, &Runner::new(), &mut |_| {})
         .records_jsonl();
     let again = campaign
-        .run(
-            &Env::new().expect("deploys"),
-            &Reference::new(),
-            &mut |_| {},
-        )
+        .run(&Env::new().expect("deploys"), &Runner::new(), &mut |_| {})
         .records_jsonl();
     assert_eq!(first, again);
     assert_eq!(first.lines().count(), 15 * Layer::ALL.len());
@@ -36,7 +32,7 @@ fn same_seed_same_records() {
         seed: 43,
         ..campaign
     }
-    .run(&env, &Reference::new(), &mut |_| {})
+    .run(&env, &Runner::new(), &mut |_| {})
     .records_jsonl();
     assert_ne!(first, other, "another seed gives other cases");
 }

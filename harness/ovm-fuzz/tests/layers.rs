@@ -3,16 +3,14 @@
 //! command (`OVM_FUZZ_NO_WRITE=1` writes nothing). `PROPTEST_CASES` overrides the per-layer
 //! case count.
 
-use ovm_fuzz::{
-    campaign::Campaign, divergence::Layer, env::Env, regress::WriteMode, subject::Reference,
-};
+use ovm_fuzz::{Runner, campaign::Campaign, divergence::Layer, env::Env, regress::WriteMode};
 
 fn run(layer: Layer) {
     let env = Env::new().expect("the OVM deploys");
     let mut campaign = Campaign::default_for(layer);
     // The project's own campaign against the bundled contracts keeps its findings as vectors.
     campaign.options.write = WriteMode::from_env();
-    let report = campaign.run(&env, &Reference::new(), &mut |_| {});
+    let report = campaign.run(&env, &Runner::new(), &mut |_| {});
     let cases: u64 = report.cases.iter().map(|(_, n)| n).sum();
     eprintln!(
         "layer {layer}: {cases} cases in {:?} ({} unguarded claim(s) reported)",

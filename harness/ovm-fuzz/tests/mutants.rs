@@ -8,10 +8,10 @@ use ovm_core::{
 };
 use ovm_decider::{Challenge, Decider, Outcome, ReferenceDecider, World, onchain};
 use ovm_fuzz::{
+    Mirrors, Runner,
     campaign::{Budget, Campaign, DEFAULT_SEED, Options},
     divergence::Layer,
     env::Env,
-    subject::Subject,
 };
 
 /// A decider that rewrites the reference decider's outcome of the top-level property.
@@ -30,10 +30,9 @@ type SubstFn = fn(&[u8], &[u8], &[u8], &Registry) -> Bytes;
 type ValidChallengeFn = fn(&Registry, &Property, &[Bytes], &Property) -> bool;
 type WitnessFn = fn(&World, &Property, &[Bytes]) -> bool;
 
-/// A subject with a mutant decider and/or mutant Rust functions.
-struct Mutant {
-    name: &'static str,
-    decider: Box<dyn Decider>,
+/// Mutant Rust functions (the others are the product's).
+#[derive(Clone, Copy, Default)]
+struct MutantMirrors {
     is_placeholder: Option<fn(&[u8]) -> bool>,
     subst: Option<SubstFn>,
     depth: Option<fn(&[u8], &Registry) -> u32>,
@@ -41,16 +40,19 @@ struct Mutant {
     decide_with_witness: Option<WitnessFn>,
 }
 
+/// A mutant decider and/or mutant Rust functions, run through the conformance engine.
+struct Mutant {
+    name: &'static str,
+    decider: Box<dyn Decider>,
+    mirrors: MutantMirrors,
+}
+
 impl Mutant {
     fn new(name: &'static str) -> Self {
         Self {
             name,
             decider: Box::new(ReferenceDecider::new()),
-            is_placeholder: None,
-            subst: None,
-            depth: None,
-            is_valid_challenge: None,
-            decide_with_witness: None,
+            mirrors: MutantMirrors::default(),
         }
     }
 
@@ -61,15 +63,14 @@ impl Mutant {
         });
         self
     }
+
+    /// The conformance engine with this mutant as its Rust half (bundled contracts).
+    fn runner(self) -> Runner<Box<dyn Decider>> {
+        Runner::with_decider(self.decider).with_mirrors(self.mirrors)
+    }
 }
 
-impl Subject for Mutant {
-    fn name(&self) -> &str {
-        self.name
-    }
-    fn decider(&self) -> &dyn Decider {
-        &*self.decider
-    }
+impl Mirrors for MutantMirrors {
     fn is_placeholder(&self, x: &[u8]) -> bool {
         self.is_placeholder
             .map_or_else(|| ovm_core::placeholder::is_placeholder(x), |f| f(x))
@@ -121,7 +122,9 @@ fn truth(value: bool) -> Outcome {
 /// Runs the default budget of every layer (round-robin), stopping at the first bug; returns
 /// the layer and case index that caught the mutant.
 fn caught(mutant: Mutant) -> (Layer, u64) {
-    let env = Env::new().expect("the OVM deploys");
+    let name = mutant.name;
+    let runner = mutant.runner();
+    let env = Env::of(&runner).expect("the OVM deploys");
     let layers = vec![Layer::E, Layer::A, Layer::W, Layer::C, Layer::S];
     let cases = layers.iter().map(|l| l.default_cases()).max().unwrap_or(0);
     let campaign = Campaign {
@@ -130,19 +133,18 @@ fn caught(mutant: Mutant) -> (Layer, u64) {
         layers,
         options: Options::probe(),
     };
-    let report = campaign.run(&env, &mutant, &mut |_| {});
+    let report = campaign.run(&env, &runner, &mut |_| {});
     let finding = report.bugs.first().unwrap_or_else(|| {
         panic!(
-            "mutant {} survived the default budget ({:?} cases)",
-            mutant.name, report.cases
+            "mutant {name} survived the default budget ({:?} cases)",
+            report.cases
         )
     });
     assert!(finding.vector.is_none(), "mutant runs write nothing");
     let within = finding.case < finding.divergence.layer.default_cases();
     assert!(within, "caught beyond the layer's default budget");
     eprintln!(
-        "mutant {:<28} caught by {} at case {:>4}: {}",
-        mutant.name,
+        "mutant {name:<28} caught by {} at case {:>4}: {}",
         finding.divergence.layer,
         finding.case,
         finding.divergence.signature()
@@ -223,21 +225,21 @@ fn subst_skipping_or(x: &[u8], name: &[u8], v: &[u8], registry: &Registry) -> By
 #[test]
 fn subst_skips_or() {
     let mut m = Mutant::new("subst skips Or");
-    m.subst = Some(subst_skipping_or);
+    m.mirrors.subst = Some(subst_skipping_or);
     caught(m);
 }
 
 #[test]
 fn placeholder_of_20_bytes() {
     let mut m = Mutant::new("placeholder length 20");
-    m.is_placeholder = Some(|x| (1..=20).contains(&x.len()) && x[0] == b'V');
+    m.mirrors.is_placeholder = Some(|x| (1..=20).contains(&x.len()) && x[0] == b'V');
     caught(m);
 }
 
 #[test]
 fn there_exists_accepts_any_hint() {
     let mut m = Mutant::new("ThereExists any hint");
-    m.is_valid_challenge = Some(|registry, p, ci, q| {
+    m.mirrors.is_valid_challenge = Some(|registry, p, ci, q| {
         if registry.connective(p.predicate) == Some(ConnectiveKind::ThereExists)
             && p.inputs.len() == 3
             && ci.is_empty()
@@ -323,7 +325,7 @@ fn unwritten_is_stored_is_false() {
 #[test]
 fn or_accepts_extra_conjunct() {
     let mut m = Mutant::new("Or tolerates extra conjuncts");
-    m.is_valid_challenge = Some(|registry, p, ci, q| {
+    m.mirrors.is_valid_challenge = Some(|registry, p, ci, q| {
         if registry.connective(p.predicate) == Some(ConnectiveKind::Or)
             && ci.is_empty()
             && q.inputs.len() > p.inputs.len()
@@ -374,7 +376,7 @@ fn for_all_challenge_with_first_value() {
 #[test]
 fn depth_of_quantifier_off_by_one() {
     let mut m = Mutant::new("depth of ForAll + 1");
-    m.depth = Some(|x, registry| {
+    m.mirrors.depth = Some(|x, registry| {
         let d = ovm_core::depth(x, registry);
         match Property::decode_canonical(x) {
             Some(p) if registry.connective(p.predicate) == Some(ConnectiveKind::ForAll) => {
@@ -389,7 +391,7 @@ fn depth_of_quantifier_off_by_one() {
 #[test]
 fn or_witness_index_unchecked() {
     let mut m = Mutant::new("Or witness index mod n");
-    m.decide_with_witness = Some(|world, p, w| {
+    m.mirrors.decide_with_witness = Some(|world, p, w| {
         if world.registry.connective(p.predicate) == Some(ConnectiveKind::Or)
             && !p.inputs.is_empty()
             && let Some(first) = w.first()
@@ -418,10 +420,12 @@ fn has_intersection_inclusive() {
     }));
 }
 
-/// A mutant's failure is shrunk, written as a vector (into a scratch directory here), and the
-/// vector replays: the mutant still diverges on it and the reference agrees.
+/// A mutant's failure is shrunk and written as a vector (into a scratch directory here), and
+/// the vector replays as itself: the conformance runner with the mutant fails on it with the
+/// signature the fuzzer printed, and with the reference it passes.
 fn written_and_replayed(mutant: Mutant, layer: Layer) {
-    let env = Env::new().expect("the OVM deploys");
+    let mutant = mutant.runner();
+    let env = Env::of(&mutant).expect("the OVM deploys");
     let dir = std::env::temp_dir().join(format!(
         "ovm-fuzz-roundtrip-{}-{}",
         std::process::id(),
@@ -451,16 +455,24 @@ fn written_and_replayed(mutant: Mutant, layer: Layer) {
     let file = ovm_vectors::load(&path).expect("the vector loads");
     assert!(!file.has_expect(), "regressions carry no expect");
     assert_eq!(file.kind(), layer.vector_kind());
-    let mutant_says = ovm_fuzz::regress::replay(&env, &mutant, &file);
+    let replayed = mutant.run_file(&file, &path);
+    let printed = finding.divergence.signature();
+    let signatures: Vec<String> = replayed
+        .divergences
+        .iter()
+        .map(|d| format!("{layer}/{}", d.signature()))
+        .collect();
     assert!(
-        mutant_says.is_err(),
-        "the mutant diverges on its vector: {mutant_says:?}"
+        signatures.contains(&printed),
+        "the runner with the mutant shows the fuzzer's signature {printed} on its vector: \
+         {signatures:?}\n{}",
+        replayed.screen()
     );
-    let reference_says =
-        ovm_fuzz::regress::replay(&env, &ovm_fuzz::subject::Reference::new(), &file);
+    let reference = Runner::new().run_file(&file, &path);
     assert!(
-        reference_says.is_ok(),
-        "the reference agrees: {reference_says:?}"
+        reference.conforms(),
+        "the reference agrees:\n{}",
+        reference.screen()
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -468,7 +480,7 @@ fn written_and_replayed(mutant: Mutant, layer: Layer) {
 #[test]
 fn roundtrip_encoding_vector() {
     let mut m = Mutant::new("placeholder length 20");
-    m.is_placeholder = Some(|x| (1..=20).contains(&x.len()) && x[0] == b'V');
+    m.mirrors.is_placeholder = Some(|x| (1..=20).contains(&x.len()) && x[0] == b'V');
     written_and_replayed(m, Layer::E);
 }
 
@@ -490,7 +502,7 @@ fn roundtrip_atomic_vector() {
 #[test]
 fn roundtrip_challenge_vector() {
     let mut m = Mutant::new("Or tolerates extra conjuncts");
-    m.is_valid_challenge = Some(|registry, p, ci, q| {
+    m.mirrors.is_valid_challenge = Some(|registry, p, ci, q| {
         if registry.connective(p.predicate) == Some(ConnectiveKind::Or)
             && ci.is_empty()
             && q.inputs.len() > p.inputs.len()
@@ -507,7 +519,7 @@ fn roundtrip_challenge_vector() {
 #[test]
 fn roundtrip_witness_vector() {
     let mut m = Mutant::new("Or witness index mod n");
-    m.decide_with_witness = Some(|world, p, w| {
+    m.mirrors.decide_with_witness = Some(|world, p, w| {
         if world.registry.connective(p.predicate) == Some(ConnectiveKind::Or)
             && !p.inputs.is_empty()
             && let Some(first) = w.first()

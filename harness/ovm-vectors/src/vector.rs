@@ -66,8 +66,8 @@ impl VectorFile {
         match &self.vector {
             Vector::Encoding(v) => v.checks.iter().any(Check::has_expect),
             Vector::Atomic(v) => v.expect.is_some(),
-            Vector::Challenge(v) => v.expect.is_some(),
-            Vector::Witness(v) => v.expect.is_some(),
+            Vector::Challenge(v) => v.expect.is_some() || v.also.iter().any(|t| t.expect.is_some()),
+            Vector::Witness(v) => v.expect.is_some() || v.also.iter().any(|t| t.expect.is_some()),
             Vector::Uac(v) => v.expect.is_some(),
             Vector::Game(v) => v.expect.is_some(),
         }
@@ -308,6 +308,22 @@ pub enum Check {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         expect: Option<u32>,
     },
+    /// Whether `value` may be bound to `name` in `body` (§2): as a `ForAll` challenge value
+    /// (`exists: false`, one `Not` around the instance) or a `ThereExists` witness value
+    /// (`exists: true`, two). Compared with `ForAll.isAdmissible`.
+    Admissible {
+        /// `true` for a `ThereExists` witness value, `false` for a `ForAll` challenge value.
+        exists: bool,
+        /// The quantifier's body.
+        body: Input,
+        /// The variable's raw name.
+        name: Input,
+        /// The bound value.
+        value: Input,
+        /// The expected answer.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        expect: Option<bool>,
+    },
 }
 
 impl Check {
@@ -315,7 +331,9 @@ impl Check {
     pub fn has_expect(&self) -> bool {
         match self {
             Self::Id { expect, .. } => expect.is_some(),
-            Self::IsProperty { expect, .. } | Self::Placeholder { expect, .. } => expect.is_some(),
+            Self::IsProperty { expect, .. }
+            | Self::Placeholder { expect, .. }
+            | Self::Admissible { expect, .. } => expect.is_some(),
             Self::Subst { expect, .. } => expect.is_some(),
             Self::Depth { expect, .. } => expect.is_some(),
         }
@@ -367,6 +385,23 @@ pub struct ChallengeVector {
     pub period: Option<u64>,
     /// The claim `P`.
     pub claim: Expr,
+    /// `challengeInputs`.
+    pub challenge_inputs: Vec<Input>,
+    /// The challenge `Q`.
+    pub challenge: Expr,
+    /// The expected outcome of `challenge(P, challenge_inputs, Q)`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expect: Option<ChallengeExpect>,
+    /// Further challenges of the same claim, each tried from the state right after the claim
+    /// exactly as the first one (e.g. every valid challenge of a True claim, or near misses).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<ChallengeTry>,
+}
+
+/// One more challenge of a [`ChallengeVector`]'s claim.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChallengeTry {
     /// `challengeInputs`.
     pub challenge_inputs: Vec<Input>,
     /// The challenge `Q`.
@@ -456,6 +491,21 @@ pub struct WitnessVector {
     pub world: Option<World>,
     /// The claim.
     pub claim: Expr,
+    /// The witness `bytes[]`.
+    pub witness: Vec<Input>,
+    /// Whether `decideWithWitness` is true (and `decideClaimWithWitness` succeeds).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expect: Option<WitnessExpect>,
+    /// Further witnesses for the same claim, each tried from the state right after the claim
+    /// exactly as the first one (e.g. near misses of the decider's witness).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<WitnessTry>,
+}
+
+/// One more witness of a [`WitnessVector`]'s claim.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WitnessTry {
     /// The witness `bytes[]`.
     pub witness: Vec<Input>,
     /// Whether `decideWithWitness` is true (and `decideClaimWithWitness` succeeds).
@@ -1122,10 +1172,18 @@ impl VectorFile {
                 if let Some(period) = v.period {
                     check_period("period", period)?;
                 }
-                match &v.expect {
-                    Some(ChallengeExpect::Error(error)) => check_error("expect.error", error),
-                    _ => Ok(()),
+                let expects = std::iter::once(("expect.error".to_owned(), &v.expect)).chain(
+                    v.also
+                        .iter()
+                        .enumerate()
+                        .map(|(i, t)| (format!("also[{i}].expect.error"), &t.expect)),
+                );
+                for (path, expect) in expects {
+                    if let Some(ChallengeExpect::Error(error)) = expect {
+                        check_error(&path, error)?;
+                    }
                 }
+                Ok(())
             }
             Vector::Uac(v) => {
                 check_period("period", v.period)?;

@@ -11,7 +11,7 @@ use crate::{
     report::{Divergence, DivergenceClass, NodeView},
 };
 use ovm_core::Property;
-use ovm_decider::{Decider, Truth, atomic};
+use ovm_decider::{Decider, Outcome, Truth, atomic};
 use ovm_vectors::AtomicVector;
 
 /// The decider's truth of a vector truth.
@@ -56,12 +56,26 @@ pub(crate) fn run<D: Decider + ?Sized>(
             Some(e) => d.side("expected", truth_name(e)),
             None => d,
         };
-        d.side("decider", ctx.namer.show_outcome(&outcome))
+        d.on(kind.name())
+            .side("decider", ctx.namer.show_outcome(&outcome))
             .side("atomic::evaluate", truth_name(reference))
             .side("chain", &chain_shown)
             .at(node.clone())
     };
     let mut divergences = Vec::new();
+    // An atomic's outcome (§7): True with the witness `[]`, False without a challenge, or
+    // Unknown (undefined) without a pin.
+    let shape_ok = match &outcome {
+        Outcome::True { witness } => witness.as_deref() == Some(&[][..]),
+        Outcome::False { challenge } => challenge.is_none(),
+        Outcome::Unknown { why, pin } => pin.is_none() && why.is_undefined(),
+    };
+    if !shape_ok {
+        divergences.push(with_sides(Divergence::new(
+            DivergenceClass::OutcomeShape,
+            format!("{what}: the decider's outcome is not an atomic's (§7: True with witness [], False without challenge, Unknown without pin)"),
+        )));
+    }
     if chain.decide.is_err() {
         divergences.push(with_sides(Divergence::new(
             DivergenceClass::RevertVsFalse,
@@ -104,10 +118,5 @@ pub(crate) fn run<D: Decider + ?Sized>(
     }
     let mut filled = v.clone();
     filled.expect = Some(to_vector(reference));
-    Ok(KindRun {
-        divergences,
-        filled: Ok(filled),
-        games: 0,
-        log: Vec::new(),
-    })
+    Ok(KindRun::new(divergences, Ok(filled)))
 }

@@ -1,8 +1,10 @@
-//! `challenge`: the claim is claimed, then challenged once inside its period. The UAC model
-//! (asking the decider crate's `onchain` mirrors) and `onchain::is_valid_challenge` against
-//! `UAC.challenge` and the connective's `isValidChallenge`; plus §9 C: the decider's own
-//! challenge (or pin) for the claim must be accepted on-chain, and a claim the decider judges
-//! True must not have an accepted challenge the decider judges True.
+//! `challenge`: the claim is claimed, then challenged inside its period (the vector's
+//! challenge and each of its `also` challenges, from the same state). The UAC model (asking the
+//! runner's mirrors) and the mirror of `isValidChallenge` against `UAC.challenge` and the
+//! connective's `isValidChallenge`; plus §9 C: the decider's own challenge (or pin) for the
+//! claim must be valid on both halves and accepted on-chain, a False connective's challenge must
+//! be True, and a claim the decider judges True must not have an accepted challenge the decider
+//! judges True.
 
 use super::{
     KindRun, ResolvedCall, ResolvedError, call_class, call_expect, claim_on_both, compare_agrees,
@@ -17,7 +19,7 @@ use crate::{
 };
 use ovm_chain::account;
 use ovm_core::{Bytes, ConnectiveKind, Property};
-use ovm_decider::{Decider, World, hint, onchain};
+use ovm_decider::{Decider, Outcome, World, hint};
 use ovm_model::{UacModel, UacResult};
 use ovm_vectors::{CallResult, ChallengeExpect, ChallengeVector, DEFAULT_PERIOD};
 
@@ -33,6 +35,7 @@ pub(crate) fn model_views(result: &UacResult) -> (CallView, Vec<EventView>) {
 pub(crate) fn compare_call(
     namer: &Namer,
     what: &str,
+    subject: &str,
     model: &UacResult,
     chain: &ovm_chain::TxOutcome<()>,
     rejected: DivergenceClass,
@@ -44,12 +47,14 @@ pub(crate) fn compare_call(
     if m_call != c_call {
         divergences.push(
             Divergence::new(call_class(m_call.is_ok(), &c_call, rejected), what)
+                .on(subject)
                 .side("model", namer.show_call(&m_call))
                 .side("chain", namer.show_call(&c_call)),
         );
     } else if m_events != c_events {
         divergences.push(
             Divergence::new(DivergenceClass::EventMismatch, format!("{what}: events"))
+                .on(subject)
                 .side("model", namer.show_events(&m_events))
                 .side("chain", namer.show_events(&c_events)),
         );
@@ -83,70 +88,81 @@ fn outside_candidates(world: &World, claim: &Property, challenge_inputs: &[Bytes
     !(in_hint || t.is_empty() || *t == empty_and)
 }
 
-pub(crate) fn run<D: Decider + ?Sized>(
+/// The predicate's name (`unregistered` otherwise), the subject of the claim's divergences.
+fn label(registry: &ovm_core::Registry, p: &Property) -> &'static str {
+    registry
+        .kind(p.predicate)
+        .map_or("unregistered", |k| k.name())
+}
+
+/// `challenge(claim, ci, q)` on both halves (the claim just claimed), the connective's
+/// `isValidChallenge` against its mirror, the expectation, and §9 C's soundness for a claim
+/// the decider judges True; divergences pushed. The expectation that writes the chain's
+/// verdict (for fill).
+#[allow(clippy::too_many_arguments)]
+fn try_challenge<D: Decider + ?Sized>(
     ctx: &mut Ctx<'_, D>,
-    v: &ChallengeVector,
-) -> Result<KindRun<ChallengeVector>, RunError> {
-    let period = v.period.unwrap_or(DEFAULT_PERIOD);
-    let p = ctx.resolver.property(&v.claim, "claim")?;
-    let ci = ctx
-        .resolver
-        .inputs(&v.challenge_inputs, "challenge_inputs")?;
-    let q = ctx.resolver.property(&v.challenge, "challenge")?;
-    ctx.namer.property("claim", &p);
-    ctx.namer.property("challenge", &q);
+    model: &mut UacModel,
+    p: &Property,
+    claim_true: bool,
+    ci: &[Bytes],
+    q: &Property,
+    expect: Option<&ChallengeExpect>,
+    path: &str,
+    divergences: &mut Vec<Divergence>,
+) -> Result<Result<ChallengeExpect, String>, RunError> {
     let registry = ctx.registry;
-    let mut model = UacModel::new(registry.clone(), period)
-        .map_err(|e| RunError::Setup(format!("period: {e}")))?;
-    let mut divergences = Vec::new();
-
-    let (claim_view, after_claim) = claim_on_both(ctx, &mut model, &p, &mut divergences)?;
-
-    let what = show_challenge(&ctx.namer, &p, &ci, &q);
-    let oracle = MirrorOracle { world: &ctx.world };
+    let name = label(registry, p);
+    let what = show_challenge(&ctx.namer, p, ci, q);
+    let oracle = MirrorOracle {
+        world: &ctx.world,
+        mirrors: ctx.mirrors,
+        decider: ctx.decider,
+    };
     model.set_block_number(ctx.chain.block_number());
-    let m_challenge = model.challenge(&oracle, &p, &ci, &q);
-    let c_challenge = ctx.chain.challenge(account(CHALLENGER), &p, &ci, &q)?;
+    let m_challenge = model.challenge(&oracle, p, ci, q);
+    let c_challenge = ctx.chain.challenge(account(CHALLENGER), p, ci, q)?;
     let (chain_view, call_agrees) = compare_agrees(
         &ctx.namer,
         &what,
+        &format!("UAC.challenge({name})"),
         &m_challenge,
         &c_challenge,
         DivergenceClass::ChallengeRejectedOnChain,
-        &mut divergences,
+        divergences,
     );
 
     if registry.connective(p.predicate).is_some() {
-        let rust = onchain::is_valid_challenge(registry, &p, &ci, &q);
-        let chain = chain_is_valid_challenge(&mut ctx.chain, &p, &ci, &q)?;
+        let rust = ctx.mirrors.is_valid_challenge(registry, p, ci, q);
+        let chain = chain_is_valid_challenge(&mut ctx.chain, p, ci, q)?;
         if chain != Ok(rust) {
             let class = view_class(&chain, DivergenceClass::ChallengeRejectedOnChain);
             let shown = show_view(&ctx.namer, &chain);
-            let label = registry.kind(p.predicate).map_or("?", |k| k.name());
             divergences.push(
                 Divergence::new(
                     class,
-                    format!("{label}.isValidChallenge(claim.inputs, ci, challenge)"),
+                    format!("{name}.isValidChallenge(claim.inputs, ci, challenge)"),
                 )
+                .on(format!("{name}.isValidChallenge"))
                 .side("decider mirror", rust.to_string())
                 .side("chain", &shown)
                 .at(Some(NodeView {
                     path: "claim".to_owned(),
-                    property: ctx.namer.describe_property(&p),
-                    decider: format!("onchain::is_valid_challenge = {rust}"),
+                    property: ctx.namer.describe_property(p),
+                    decider: format!("is_valid_challenge = {rust}"),
                     chain: format!("isValidChallenge = {shown}"),
                 })),
             );
         }
     }
 
-    let expected = match &v.expect {
+    let expected = match expect {
         None => None,
         Some(ChallengeExpect::Accepted(_)) => Some(ResolvedCall::Ok),
         Some(ChallengeExpect::Error(e)) => Some(ResolvedCall::Err(ResolvedError::new(
             &ctx.resolver,
             e,
-            "expect.error",
+            &format!("{path}.error"),
         )?)),
     };
     let expect_holds = expected.as_ref().is_none_or(|e| e.matches(&chain_view));
@@ -163,89 +179,185 @@ pub(crate) fn run<D: Decider + ?Sized>(
                 ),
                 &what,
             )
+            .on(format!("UAC.challenge({name})"))
             .side("expected", e.show(&ctx.namer))
             .side("model", ctx.namer.show_call(&chain_view))
             .side("chain", ctx.namer.show_call(&chain_view)),
         );
     }
 
-    // §9 C on the claim itself.
-    if claim_view.is_ok() {
-        let outcome = ctx.decider.decide(&p, &ctx.world);
-        if let Some(own) = outcome.challenge().or(outcome.pin()).cloned() {
-            let saved = ctx.chain.snapshot();
-            ctx.chain.restore(&after_claim);
-            let result =
-                ctx.chain
-                    .challenge(account(CHALLENGER), &p, &own.inputs, &own.property)?;
-            if let Err(revert) = &result.result {
-                let node = ctx.probe(&p, "claim")?;
-                divergences.push(
-                    Divergence::new(
-                        DivergenceClass::ChallengeRejectedOnChain,
-                        format!(
-                            "the decider's own {} for the claim: {}",
-                            if outcome.is_false() {
-                                "challenge"
-                            } else {
-                                "pin"
-                            },
-                            show_challenge(&ctx.namer, &p, &own.inputs, &own.property)
-                        ),
-                    )
-                    .side("decider", ctx.namer.show_outcome(&outcome))
-                    .side(
-                        "chain",
-                        ctx.namer.show_call(&chain_call::<()>(&Err(revert.clone()))),
-                    )
-                    .at(node.first_divergent().cloned()),
-                );
-            }
-            ctx.chain.restore(&saved);
-        }
-        if outcome.is_true() && chain_view.is_ok() {
-            let q_outcome = ctx.decider.decide(&q, &ctx.world);
-            if q_outcome.is_true() {
-                let node = ctx.probe(&q, "challenge")?;
-                // A True challenge with a value outside the hint's candidates breaks §7's
-                // optimistic assumption: an unguarded claim, not a decider bug.
-                let class = if outside_candidates(&ctx.world, &p, &ci) {
-                    DivergenceClass::UnguardedClaim
-                } else {
-                    DivergenceClass::OutcomeFlip
-                };
-                divergences.push(
-                    Divergence::new(
-                        class,
-                        "a True claim has an accepted challenge that is True too (§9 C)",
-                    )
-                    .side("decider on claim", ctx.namer.show_outcome(&outcome))
-                    .side("decider on challenge", ctx.namer.show_outcome(&q_outcome))
-                    .side("chain", format!("{what}: ok"))
-                    .at(node.first_divergent().cloned()),
-                );
-            }
+    // §9 C: a True claim has no accepted challenge that is True too.
+    if claim_true && chain_view.is_ok() {
+        let q_outcome = ctx.decider.decide(q, &ctx.world);
+        if q_outcome.is_true() {
+            let node = ctx.probe(q, "challenge")?;
+            // A True challenge with a value outside the hint's candidates breaks §7's
+            // optimistic assumption: an unguarded claim, not a decider bug.
+            let class = if outside_candidates(&ctx.world, p, ci) {
+                DivergenceClass::UnguardedClaim
+            } else {
+                DivergenceClass::OutcomeFlip
+            };
+            divergences.push(
+                Divergence::new(
+                    class,
+                    format!(
+                        "a True claim has an accepted challenge that is True too (§9 C): {what}"
+                    ),
+                )
+                .on(format!("{name} sound challenge"))
+                .side("decider on claim", "True")
+                .side("decider on challenge", ctx.namer.show_outcome(&q_outcome))
+                .side("chain", "ok")
+                .at(node.first_divergent().cloned()),
+            );
         }
     }
 
-    let filled = if expect_holds && v.expect.is_some() {
-        Ok(v.clone())
-    } else {
-        call_expect(&ctx.namer, &chain_view).map(|result| {
-            let expect = match result {
-                CallResult::Ok => ChallengeExpect::Accepted(Default::default()),
-                CallResult::Error(e) => ChallengeExpect::Error(e),
-            };
-            ChallengeVector {
-                expect: Some(expect),
-                ..v.clone()
-            }
-        })
-    };
-    Ok(KindRun {
-        divergences,
-        filled,
-        games: 0,
-        log: Vec::new(),
+    Ok(match expect {
+        Some(e) if expect_holds => Ok(e.clone()),
+        _ => call_expect(&ctx.namer, &chain_view).map(|result| match result {
+            CallResult::Ok => ChallengeExpect::Accepted(Default::default()),
+            CallResult::Error(e) => ChallengeExpect::Error(e),
+        }),
     })
+}
+
+/// §9 C on the claim (claimed, at `after_claim`): the decider's own challenge (or pin) is
+/// valid by the mirror and accepted on-chain, and a False connective's challenge exists and is
+/// True.
+fn own_challenge<D: Decider + ?Sized>(
+    ctx: &mut Ctx<'_, D>,
+    p: &Property,
+    outcome: &Outcome,
+    after_claim: &ovm_chain::Snapshot,
+    divergences: &mut Vec<Divergence>,
+) -> Result<(), RunError> {
+    let registry = ctx.registry;
+    let name = label(registry, p);
+    if matches!(outcome, Outcome::False { challenge: None })
+        && registry.connective(p.predicate).is_some()
+    {
+        divergences.push(
+            Divergence::new(
+                DivergenceClass::OutcomeShape,
+                "a False connective without a challenge (§7)",
+            )
+            .on(format!("{name} own challenge"))
+            .side("decider", ctx.namer.show_outcome(outcome)),
+        );
+    }
+    let Some(own) = outcome.challenge().or(outcome.pin()).cloned() else {
+        return Ok(());
+    };
+    let kind = if outcome.is_false() {
+        "challenge"
+    } else {
+        "pin"
+    };
+    let shown = show_challenge(&ctx.namer, p, &own.inputs, &own.property);
+    ctx.chain.restore(after_claim);
+    let result = ctx
+        .chain
+        .challenge(account(CHALLENGER), p, &own.inputs, &own.property)?;
+    let by_mirror = ctx
+        .mirrors
+        .is_valid_challenge(registry, p, &own.inputs, &own.property);
+    if result.result.is_err() || !by_mirror {
+        let node = ctx.probe(p, "claim")?;
+        divergences.push(
+            Divergence::new(
+                DivergenceClass::ChallengeRejectedOnChain,
+                format!("the decider's own {kind} for the claim: {shown}"),
+            )
+            .on(format!("{name} own {kind}"))
+            .side("decider", ctx.namer.show_outcome(outcome))
+            .side("decider mirror", by_mirror.to_string())
+            .side("chain", ctx.namer.show_call(&chain_call(&result.result)))
+            .at(node.first_divergent().cloned()),
+        );
+    } else if outcome.is_false() {
+        let q_outcome = ctx.decider.decide(&own.property, &ctx.world);
+        if !q_outcome.is_true() {
+            let node = ctx.probe(&own.property, "challenge")?;
+            divergences.push(
+                Divergence::new(
+                    DivergenceClass::OutcomeFlip,
+                    format!("the decider's challenge of a False claim is not True (§9 C): {shown}"),
+                )
+                .on(format!("{name} own challenge"))
+                .side("decider on claim", ctx.namer.show_outcome(outcome))
+                .side("decider on challenge", ctx.namer.show_outcome(&q_outcome))
+                .at(node.first_divergent().cloned()),
+            );
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn run<D: Decider + ?Sized>(
+    ctx: &mut Ctx<'_, D>,
+    v: &ChallengeVector,
+) -> Result<KindRun<ChallengeVector>, RunError> {
+    let period = v.period.unwrap_or(DEFAULT_PERIOD);
+    let p = ctx.resolver.property(&v.claim, "claim")?;
+    let mut tries = vec![(
+        ctx.resolver
+            .inputs(&v.challenge_inputs, "challenge_inputs")?,
+        ctx.resolver.property(&v.challenge, "challenge")?,
+        v.expect.as_ref(),
+        "expect".to_owned(),
+    )];
+    for (i, t) in v.also.iter().enumerate() {
+        let path = format!("also[{i}]");
+        tries.push((
+            ctx.resolver
+                .inputs(&t.challenge_inputs, &format!("{path}.challenge_inputs"))?,
+            ctx.resolver
+                .property(&t.challenge, &format!("{path}.challenge"))?,
+            t.expect.as_ref(),
+            format!("{path}.expect"),
+        ));
+    }
+    ctx.namer.property("claim", &p);
+    ctx.namer.property("challenge", &tries[0].1);
+    let mut model = UacModel::new(ctx.registry.clone(), period)
+        .map_err(|e| RunError::Setup(format!("period: {e}")))?;
+    let mut divergences = Vec::new();
+    let (claim_view, after_claim) = claim_on_both(ctx, &mut model, &p, &mut divergences)?;
+    let claimed_model = model;
+    let outcome = ctx.decider.decide(&p, &ctx.world);
+    let claim_true = claim_view.is_ok() && outcome.is_true();
+
+    let mut filled = v.clone();
+    let mut fill_error = None;
+    for (i, (ci, q, expect, path)) in tries.iter().enumerate() {
+        ctx.chain.restore(&after_claim);
+        let mut model = claimed_model.clone();
+        let verdict = try_challenge(
+            ctx,
+            &mut model,
+            &p,
+            claim_true,
+            ci,
+            q,
+            *expect,
+            path,
+            &mut divergences,
+        )?;
+        match verdict {
+            Ok(e) if i == 0 => filled.expect = Some(e),
+            Ok(e) => filled.also[i - 1].expect = Some(e),
+            Err(message) => {
+                fill_error.get_or_insert(message);
+            }
+        }
+    }
+    if claim_view.is_ok() {
+        own_challenge(ctx, &p, &outcome, &after_claim, &mut divergences)?;
+    }
+    Ok(KindRun::new(
+        divergences,
+        fill_error.map_or(Ok(filled), Err),
+    ))
 }

@@ -1,5 +1,6 @@
 //! `encoding`: ovm-core against the UAC's and ForAll's extra views (`getPropertyId`,
-//! `isProperty`, `isPlaceholder`, `depthOf`, `ForAll.subst`), check by check (§9 E).
+//! `isProperty`, `isPlaceholder`, `depthOf`, `ForAll.subst`, `ForAll.isAdmissible`), check by
+//! check (§9 E).
 
 use super::KindRun;
 use crate::{
@@ -10,7 +11,7 @@ use crate::{
 use ovm_chain::bindings::{
     ForAllSuchThatQuantifier as ForAll, UniversalAdjudicationContract as Uac,
 };
-use ovm_core::{Bytes, Property, U256, depth, placeholder::is_placeholder, subst};
+use ovm_core::{Bytes, ConnectiveKind, U256};
 use ovm_vectors::{Check, EncodingVector, Hash32};
 
 /// One check's two answers and expectation, as strings and as equality.
@@ -46,6 +47,18 @@ fn compare<T: PartialEq + std::fmt::Display>(
     }
 }
 
+/// The function a check compares (the subject of its divergences).
+fn check_name(check: &Check) -> &'static str {
+    match check {
+        Check::Id { .. } => "id",
+        Check::IsProperty { .. } => "is_property",
+        Check::Placeholder { .. } => "is_placeholder",
+        Check::Subst { .. } => "subst",
+        Check::Depth { .. } => "depth",
+        Check::Admissible { .. } => "is_admissible",
+    }
+}
+
 pub(crate) fn run<D: ?Sized>(
     ctx: &mut Ctx<'_, D>,
     v: &EncodingVector,
@@ -62,7 +75,7 @@ pub(crate) fn run<D: ?Sized>(
         let compared = match check {
             Check::Id { property, expect } => {
                 let p = r.property(property, &format!("{path}.id.property"))?;
-                let rust = p.id();
+                let rust = ctx.mirrors.id(&p);
                 let chain = view_result(ctx.chain.get_property_id(&p))?;
                 let c = compare(
                     format!("{path}: id({})", ctx.namer.describe_property(&p)),
@@ -81,7 +94,7 @@ pub(crate) fn run<D: ?Sized>(
             }
             Check::IsProperty { bytes, expect } => {
                 let b = r.input(bytes, &format!("{path}.is_property.bytes"))?;
-                let rust = Property::is_property(&b);
+                let rust = ctx.mirrors.is_property(&b);
                 let chain =
                     view_result(ctx.chain.view(uac, &Uac::isPropertyCall { x: b.clone() }))?;
                 let c = compare(
@@ -99,7 +112,7 @@ pub(crate) fn run<D: ?Sized>(
             }
             Check::Placeholder { bytes, expect } => {
                 let b = r.input(bytes, &format!("{path}.placeholder.bytes"))?;
-                let rust = is_placeholder(&b);
+                let rust = ctx.mirrors.is_placeholder(&b);
                 let chain = view_result(
                     ctx.chain
                         .view(uac, &Uac::isPlaceholderCall { x: b.clone() }),
@@ -130,7 +143,7 @@ pub(crate) fn run<D: ?Sized>(
                     Some(e) => Some(r.input(e, &format!("{path}.subst.expect"))?),
                     None => None,
                 };
-                let rust = subst(&x, &name, &value, registry);
+                let rust = ctx.mirrors.subst(&x, &name, &value, registry);
                 let chain = view_result(ctx.chain.view(
                     for_all,
                     &ForAll::substCall {
@@ -160,9 +173,56 @@ pub(crate) fn run<D: ?Sized>(
                 }
                 c
             }
+            Check::Admissible {
+                exists,
+                body,
+                name,
+                value,
+                expect,
+            } => {
+                let body = r.input(body, &format!("{path}.admissible.body"))?;
+                let name = r.input(name, &format!("{path}.admissible.name"))?;
+                let value = r.input(value, &format!("{path}.admissible.value"))?;
+                let kind = if *exists {
+                    ConnectiveKind::ThereExists
+                } else {
+                    ConnectiveKind::ForAll
+                };
+                let rust = ctx
+                    .mirrors
+                    .is_admissible(registry, kind, &name, &body, &value);
+                let chain = view_result(ctx.chain.view(
+                    for_all,
+                    &ForAll::isAdmissibleCall {
+                        body: body.clone(),
+                        name: name.clone(),
+                        t: value.clone(),
+                        nots: U256::from(if *exists { 2u8 } else { 1 }),
+                    },
+                ))?;
+                let namer = &ctx.namer;
+                let c = compare(
+                    format!(
+                        "{path}: admissible({}, {}, {}) for {}",
+                        namer.show_bytes(&body),
+                        String::from_utf8_lossy(&name),
+                        namer.show_bytes(&value),
+                        kind.name()
+                    ),
+                    rust,
+                    chain,
+                    *expect,
+                    bool::to_string,
+                    namer,
+                );
+                if let Check::Admissible { expect, .. } = slot {
+                    *expect = Some(rust);
+                }
+                c
+            }
             Check::Depth { bytes, expect } => {
                 let b = r.input(bytes, &format!("{path}.depth.bytes"))?;
-                let rust = depth(&b, registry);
+                let rust = ctx.mirrors.depth(&b, registry);
                 let chain = view_result(ctx.chain.view(uac, &Uac::depthOfCall { x: b.clone() }))?
                     .map(|d: U256| u32::try_from(d).unwrap_or(u32::MAX));
                 let c = compare(
@@ -179,13 +239,14 @@ pub(crate) fn run<D: ?Sized>(
                 c
             }
         };
+        let subject = check_name(check);
         if !compared.halves_agree {
             let class = if compared.chain.starts_with("reverted") {
                 DivergenceClass::RevertVsFalse
             } else {
                 DivergenceClass::EncodingMismatch
             };
-            let mut d = Divergence::new(class, &compared.what);
+            let mut d = Divergence::new(class, &compared.what).on(subject);
             if let Some(e) = &compared.expected {
                 d = d.side("expected", e);
             }
@@ -196,16 +257,12 @@ pub(crate) fn run<D: ?Sized>(
         } else if !compared.expect_holds {
             divergences.push(
                 Divergence::from_expect(DivergenceClass::EncodingMismatch, &compared.what)
+                    .on(subject)
                     .side("expected", compared.expected.unwrap_or_default())
                     .side("ovm-core", &compared.rust)
                     .side("chain", &compared.chain),
             );
         }
     }
-    Ok(KindRun {
-        divergences,
-        filled: Ok(filled),
-        games: 0,
-        log: Vec::new(),
-    })
+    Ok(KindRun::new(divergences, Ok(filled)))
 }

@@ -11,7 +11,7 @@ use crate::{
     probe::probe,
     report::{Divergence, DivergenceClass, Stats},
 };
-use ovm_agent::{Action, Actor, Adversary, GameSetup, Violation, play_on};
+use ovm_agent::{Action, Actor, Adversary, GameSetup, Violation, play_in};
 use ovm_chain::Snapshot;
 use ovm_core::{Decision, Property, U256};
 use ovm_decider::{Challenge, Decider, Outcome};
@@ -193,7 +193,9 @@ pub(crate) fn run<D: Decider>(
         .witnesses(ctx.world.witnesses.clone());
     let outcome = ctx.decider.decide(&claim, &ctx.world);
     let decider: &dyn Decider = ctx.decider;
-    let record = play_on(snapshot, &setup, decider).map_err(|e| RunError::Setup(e.to_string()))?;
+    let mut game_chain = ovm_chain::Chain::from_snapshot(snapshot);
+    let record =
+        play_in(&mut game_chain, &setup, decider).map_err(|e| RunError::Setup(e.to_string()))?;
     let shown = ctx.namer.show_outcome(&outcome);
     let decision = record.root_decision;
     let root = record.root_game();
@@ -213,11 +215,10 @@ pub(crate) fn run<D: Decider>(
     let mut divergences = Vec::new();
     // Spec §10's documented limitation (storage written too late) is reported by the game's
     // final decision, not as a G divergence.
-    let violations: Vec<Violation> = record
+    let (limitations, violations): (Vec<Violation>, Vec<Violation>) = record
         .check_g()
         .into_iter()
-        .filter(|v| !v.is_known_limitation())
-        .collect();
+        .partition(Violation::is_known_limitation);
     if !violations.is_empty() {
         let node = probe(
             &mut ctx.chain,
@@ -230,10 +231,12 @@ pub(crate) fn run<D: Decider>(
         for violation in &violations {
             let game = violation.game();
             let entry = record.game(game);
+            let predicate = entry.map_or("?", |e| e.predicate.as_str());
             let mut d = Divergence::new(
                 violation_class(violation),
                 format!("invariant G: {violation}"),
             )
+            .on(format!("{} {predicate}", violation.name()))
             .side("decider", shown.clone())
             .side("chain", chain_shown.clone());
             if let Some(entry) = entry {
@@ -324,11 +327,13 @@ pub(crate) fn run<D: Decider>(
         gas: record.total_gas,
         games: record.games.len() as u64,
     };
+    let run = KindRun {
+        limitations: limitations.iter().map(ToString::to_string).collect(),
+        evm_time: game_chain.evm_time(),
+        ..KindRun::new(divergences, Ok(filled))
+    };
     Ok((
         KindRun {
-            divergences,
-            filled: Ok(filled),
-            games: 0,
             log: record
                 .txs
                 .iter()
@@ -348,6 +353,7 @@ pub(crate) fn run<D: Decider>(
                     )
                 })
                 .collect(),
+            ..run
         },
         stats,
     ))

@@ -30,6 +30,25 @@ pub(crate) struct KindRun<V> {
     pub games: u64,
     /// A transcript line per call or transaction, for `replay`.
     pub log: Vec<String>,
+    /// Cases of spec §10's documented limitation seen (reported, never failed).
+    pub limitations: Vec<String>,
+    /// Time inside the EVM on chains other than the context's (the game's own chain).
+    pub evm_time: std::time::Duration,
+}
+
+impl<V> KindRun<V> {
+    /// A run that found `divergences` and filled the vector as `filled` (no games, no
+    /// transcript, no limitation).
+    pub fn new(divergences: Vec<Divergence>, filled: Result<V, String>) -> Self {
+        Self {
+            divergences,
+            filled,
+            games: 0,
+            log: Vec::new(),
+            limitations: Vec::new(),
+            evm_time: std::time::Duration::ZERO,
+        }
+    }
 }
 
 /// An expected error, resolved.
@@ -128,6 +147,7 @@ pub(crate) fn claim_on_both<D: ?Sized>(
     let (claim_view, _) = challenge::compare_call(
         &ctx.namer,
         "UAC.claimProperty(claim)",
+        "UAC.claimProperty",
         &m_claim,
         &c_claim,
         DivergenceClass::OutcomeFlip,
@@ -141,13 +161,15 @@ pub(crate) fn claim_on_both<D: ?Sized>(
 pub(crate) fn compare_agrees(
     namer: &Namer,
     what: &str,
+    subject: &str,
     model: &UacResult,
     chain: &TxOutcome<()>,
     rejected: DivergenceClass,
     divergences: &mut Vec<Divergence>,
 ) -> (CallView, bool) {
     let before = divergences.len();
-    let (view, _) = challenge::compare_call(namer, what, model, chain, rejected, divergences);
+    let (view, _) =
+        challenge::compare_call(namer, what, subject, model, chain, rejected, divergences);
     (view, divergences.len() == before)
 }
 

@@ -38,7 +38,7 @@ fn show_game(namer: &crate::views::Namer, game: &ChallengeGame, base: u64) -> St
     )
 }
 
-pub(crate) fn run<D: ?Sized>(
+pub(crate) fn run<D: ovm_decider::Decider + ?Sized>(
     ctx: &mut Ctx<'_, D>,
     v: &UacVector,
 ) -> Result<KindRun<UacVector>, RunError> {
@@ -72,12 +72,16 @@ pub(crate) fn run<D: ?Sized>(
         let r = &ctx.resolver;
         let from = r.sender(call.from(), &format!("{path}.from"))?;
         model.set_block_number(ctx.chain.block_number());
-        let oracle = MirrorOracle { world: &ctx.world };
+        let oracle = MirrorOracle {
+            world: &ctx.world,
+            mirrors: ctx.mirrors,
+            decider: ctx.decider,
+        };
         let chain = &mut ctx.chain;
         let namer = &mut ctx.namer;
         let mut prop = |expr, field: &str| -> Result<Property, RunError> {
             let p = r.property(expr, &format!("{path}.{field}"))?;
-            namer.property(namer.describe_property(&p), &p);
+            namer.describe_and_name(&p);
             Ok(p)
         };
         let (what, rejected, model_view, outcome): (String, DivergenceClass, _, TxOutcome<()>) =
@@ -250,12 +254,14 @@ pub(crate) fn run<D: ?Sized>(
         if !halves_agree {
             divergences.push(
                 Divergence::new(call_class(m_call.is_ok(), &c_call, rejected), &what)
+                    .on(call.method())
                     .side("model", ctx.namer.show_call(&m_call))
                     .side("chain", ctx.namer.show_call(&c_call)),
             );
         } else if m_events != c_events {
             divergences.push(
                 Divergence::new(DivergenceClass::EventMismatch, format!("{what}: events"))
+                    .on(call.method())
                     .side("model", ctx.namer.show_events(&m_events))
                     .side("chain", ctx.namer.show_events(&c_events)),
             );
@@ -275,6 +281,7 @@ pub(crate) fn run<D: ?Sized>(
                             call_class(matches!(expected, ResolvedCall::Ok), &c_call, rejected),
                             &what,
                         )
+                        .on(call.method())
                         .side("expected", expected.show(&ctx.namer))
                         .side("model", ctx.namer.show_call(&m_call))
                         .side("chain", ctx.namer.show_call(&c_call)),
@@ -325,6 +332,7 @@ pub(crate) fn run<D: ?Sized>(
                         ctx.namer.show_arg(&Arg::Word(*id))
                     ),
                 )
+                .on("getGame")
                 .side("model", show_game(&ctx.namer, &in_model, base))
                 .side("chain", show_game(&ctx.namer, &on_chain, base)),
             );
@@ -428,10 +436,9 @@ pub(crate) fn run<D: ?Sized>(
         })
     })();
     Ok(KindRun {
-        divergences,
-        filled,
         games: created.len() as u64,
         log,
+        ..KindRun::new(divergences, filled)
     })
 }
 

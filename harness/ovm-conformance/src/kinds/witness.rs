@@ -1,7 +1,9 @@
-//! `witness`: the claim is claimed, then decided with the vector's witness. The UAC model and
-//! `onchain::decide_with_witness` against `UAC.decideClaimWithWitness` and the predicate's
-//! `decideWithWitness`; plus §9 W: the decider's own witness (`Some`) must be accepted, and a
-//! claim the chain decides with a witness must get one from the decider.
+//! `witness`: the claim is claimed, then decided with the vector's witness (and each of its
+//! `also` witnesses, from the same state). The UAC model and the mirror of
+//! `decideWithWitness` against `UAC.decideClaimWithWitness` and the predicate's
+//! `decideWithWitness`; plus §9 W: the decider's own witness (`Some`) must be accepted on both
+//! halves and be the one §7 prescribes, and a claim the chain decides with a witness must get
+//! one from the decider.
 
 use super::{KindRun, call_class, claim_on_both, compare_agrees, view_class};
 use crate::{
@@ -12,10 +14,13 @@ use crate::{
     views::{CallView, chain_call},
 };
 use ovm_chain::account;
-use ovm_core::{Bytes, ConnectiveKind, PredicateKind, Property, U256, abi, subst};
-use ovm_decider::{Decider, Outcome, onchain};
+use ovm_core::{Bytes, ConnectiveKind, PredicateKind, Property, U256, abi};
+use ovm_decider::{Decider, Outcome, World, hint, onchain};
 use ovm_model::UacModel;
 use ovm_vectors::{DEFAULT_PERIOD, WitnessExpect, WitnessVector};
+
+/// How many sub-decisions the reconstruction of §7's witness may take.
+const WITNESS_FUEL: u32 = 400;
 
 /// Walks the witness's decomposition (§4 table) and returns the deepest node of the first
 /// path where `onchain::decide_with_witness` and the contract's `decideWithWitness` differ.
@@ -27,7 +32,7 @@ fn witness_walk<D: ?Sized>(
     left: &mut usize,
 ) -> Result<Option<NodeView>, RunError> {
     *left = left.saturating_sub(1);
-    let rust = onchain::decide_with_witness(&ctx.world, p, w);
+    let rust = ctx.mirrors.decide_with_witness(&ctx.world, p, w);
     let chain = chain_decide_with_witness(&mut ctx.chain, p, w)?;
     let mut children: Vec<(Property, Vec<Bytes>, String)> = Vec::new();
     let registry = ctx.registry;
@@ -62,7 +67,8 @@ fn witness_walk<D: ?Sized>(
         }
         Some(PredicateKind::Connective(ConnectiveKind::ThereExists)) => {
             if let ([_, name, body], Some((t, rest))) = (&p.inputs[..], w.split_first())
-                && let Some(q) = Property::decode_canonical(&subst(body, name, t, registry))
+                && let Some(q) =
+                    Property::decode_canonical(&ctx.mirrors.subst(body, name, t, registry))
             {
                 children.push((q, rest.to_vec(), format!("{path}.ThereExists[{t}]")));
             }
@@ -85,20 +91,113 @@ fn witness_walk<D: ?Sized>(
     }))
 }
 
-pub(crate) fn run<D: Decider + ?Sized>(
+/// §7's witness of `p` if it is True and witness-decidable, rebuilt from `decider`'s own
+/// decisions of its parts (`None` otherwise, or when `fuel` runs out).
+fn section7_witness<D: Decider + ?Sized>(
+    decider: &D,
+    world: &World,
+    p: &Property,
+    fuel: &mut u32,
+) -> Option<Vec<Bytes>> {
+    if *fuel == 0 {
+        return None;
+    }
+    *fuel -= 1;
+    let registry = &world.registry;
+    let truth = |q: &Property| decider.decide(q, world).is_true();
+    match registry.kind(p.predicate)? {
+        PredicateKind::Atomic(_) => truth(p).then(Vec::new),
+        PredicateKind::Connective(kind) => match (kind, &p.inputs[..]) {
+            (ConnectiveKind::Not, [inner]) => {
+                let inner = Property::decode_canonical(inner)?;
+                if registry.connective(inner.predicate) != Some(ConnectiveKind::Not) {
+                    return None;
+                }
+                let [q] = &inner.inputs[..] else { return None };
+                let q = Property::decode_canonical(q)?;
+                if !truth(&q) {
+                    return None;
+                }
+                section7_witness(decider, world, &q, fuel)
+            }
+            (ConnectiveKind::And, children) => {
+                let mut out = Vec::new();
+                for child in children {
+                    let child = Property::decode_canonical(child)?;
+                    if !truth(&child) {
+                        return None;
+                    }
+                    let w = section7_witness(decider, world, &child, fuel)?;
+                    out.push(abi::encode_bytes_array(&w));
+                }
+                Some(out)
+            }
+            (ConnectiveKind::Or, children) => {
+                for (i, child) in children.iter().enumerate() {
+                    let Some(child) = Property::decode_canonical(child) else {
+                        continue;
+                    };
+                    if truth(&child)
+                        && let Some(mut w) = section7_witness(decider, world, &child, fuel)
+                    {
+                        w.insert(0, abi::encode_uint(i as u64));
+                        return Some(w);
+                    }
+                }
+                None
+            }
+            (ConnectiveKind::ThereExists, [hint, name, body]) => {
+                for t in hint::domain(hint, world) {
+                    let Some(instance) = onchain::admissible_instance(
+                        registry,
+                        ConnectiveKind::ThereExists,
+                        name,
+                        body,
+                        &t,
+                    )
+                    .and_then(|i| Property::decode_canonical(&i)) else {
+                        continue;
+                    };
+                    if truth(&instance)
+                        && let Some(mut w) = section7_witness(decider, world, &instance, fuel)
+                    {
+                        w.insert(0, t);
+                        return Some(w);
+                    }
+                }
+                None
+            }
+            _ => None,
+        },
+    }
+}
+
+/// The predicate's name (`unregistered` otherwise), the subject of the claim's divergences.
+fn label(ctx: &Ctx<'_, impl ?Sized>, p: &Property) -> &'static str {
+    ctx.registry
+        .kind(p.predicate)
+        .map_or("unregistered", |k| k.name())
+}
+
+/// What one witness try showed: whether the chain accepted it, and the expectation that
+/// writes its verdict (for fill).
+struct Tried {
+    accepted: bool,
+    expect: Result<WitnessExpect, String>,
+}
+
+/// `decideClaimWithWitness(claim, w)` on both halves (the claim just claimed) and the
+/// predicate's `decideWithWitness` against its mirror; divergences pushed.
+fn try_witness<D: Decider + ?Sized>(
     ctx: &mut Ctx<'_, D>,
-    v: &WitnessVector,
-) -> Result<KindRun<WitnessVector>, RunError> {
-    let p = ctx.resolver.property(&v.claim, "claim")?;
-    let w = ctx.resolver.inputs(&v.witness, "witness")?;
-    ctx.namer.property("claim", &p);
+    model: &mut UacModel,
+    p: &Property,
+    w: &[Bytes],
+    expect: Option<WitnessExpect>,
+    divergences: &mut Vec<Divergence>,
+) -> Result<Tried, RunError> {
     let registry = ctx.registry;
-    let mut model = UacModel::new(registry.clone(), DEFAULT_PERIOD)
-        .map_err(|e| RunError::Setup(e.to_string()))?;
-    let mut divergences = Vec::new();
-
-    let (claim_view, after_claim) = claim_on_both(ctx, &mut model, &p, &mut divergences)?;
-
+    let name = label(ctx, p);
     let what = format!(
         "UAC.decideClaimWithWitness(claim, [{}])",
         w.iter()
@@ -106,33 +205,38 @@ pub(crate) fn run<D: Decider + ?Sized>(
             .collect::<Vec<_>>()
             .join(", ")
     );
-    let oracle = MirrorOracle { world: &ctx.world };
-    let m = model.decide_claim_with_witness(&oracle, &p, &w);
+    let oracle = MirrorOracle {
+        world: &ctx.world,
+        mirrors: ctx.mirrors,
+        decider: ctx.decider,
+    };
+    let m = model.decide_claim_with_witness(&oracle, p, w);
     let c = ctx
         .chain
-        .decide_claim_with_witness(account(CHALLENGER), &p, &w)?;
+        .decide_claim_with_witness(account(CHALLENGER), p, w)?;
     let (chain_view, call_agrees) = compare_agrees(
         &ctx.namer,
         &what,
+        &format!("UAC.decideClaimWithWitness({name})"),
         &m,
         &c,
         DivergenceClass::WitnessRejected,
-        &mut divergences,
+        divergences,
     );
 
     if registry.kind(p.predicate).is_some() {
-        let rust = onchain::decide_with_witness(&ctx.world, &p, &w);
-        let chain = chain_decide_with_witness(&mut ctx.chain, &p, &w)?;
+        let rust = ctx.mirrors.decide_with_witness(&ctx.world, p, w);
+        let chain = chain_decide_with_witness(&mut ctx.chain, p, w)?;
         if chain != Ok(rust) {
             let class = view_class(&chain, DivergenceClass::WitnessRejected);
             let mut left = crate::probe::MAX_PROBED_NODES;
-            let node = witness_walk(ctx, &p, &w, "claim".to_owned(), &mut left)?;
-            let label = registry.kind(p.predicate).map_or("?", |k| k.name());
+            let node = witness_walk(ctx, p, w, "claim".to_owned(), &mut left)?;
             divergences.push(
                 Divergence::new(
                     class,
-                    format!("{label}.decideWithWitness(claim.inputs, witness)"),
+                    format!("{name}.decideWithWitness(claim.inputs, witness)"),
                 )
+                .on(format!("{name}.decideWithWitness"))
                 .side("decider mirror", rust.to_string())
                 .side("chain", show_view(&ctx.namer, &chain))
                 .at(node),
@@ -141,14 +245,14 @@ pub(crate) fn run<D: Decider + ?Sized>(
     }
 
     let rejected = |call: &CallView| call.error().is_some_and(|e| e.name == "WitnessRejected");
-    let expect_holds = match v.expect {
+    let expect_holds = match expect {
         None => true,
         Some(WitnessExpect::Accepted) => chain_view.is_ok(),
         Some(WitnessExpect::Rejected) => rejected(&chain_view),
     };
     if call_agrees
         && !expect_holds
-        && let Some(e) = v.expect
+        && let Some(e) = expect
     {
         let accepted = e == WitnessExpect::Accepted;
         divergences.push(
@@ -156,6 +260,7 @@ pub(crate) fn run<D: Decider + ?Sized>(
                 call_class(accepted, &chain_view, DivergenceClass::WitnessRejected),
                 &what,
             )
+            .on(format!("UAC.decideClaimWithWitness({name})"))
             .side(
                 "expected",
                 if accepted {
@@ -168,75 +273,153 @@ pub(crate) fn run<D: Decider + ?Sized>(
             .side("chain", ctx.namer.show_call(&chain_view)),
         );
     }
-
-    // §9 W on the claim itself.
-    if claim_view.is_ok() {
-        let outcome = ctx.decider.decide(&p, &ctx.world);
-        if let Some(own) = outcome.witness().map(<[Bytes]>::to_vec) {
-            let saved = ctx.chain.snapshot();
-            ctx.chain.restore(&after_claim);
-            let result = ctx
-                .chain
-                .decide_claim_with_witness(account(CHALLENGER), &p, &own)?;
-            if let Err(revert) = &result.result {
-                let mut left = crate::probe::MAX_PROBED_NODES;
-                let node = witness_walk(ctx, &p, &own, "claim".to_owned(), &mut left)?;
-                divergences.push(
-                    Divergence::new(
-                        DivergenceClass::WitnessRejected,
-                        "the decider's own witness for the claim (§9 W)",
-                    )
-                    .side("decider", ctx.namer.show_outcome(&outcome))
-                    .side(
-                        "chain",
-                        ctx.namer.show_call(&chain_call::<()>(&Err(revert.clone()))),
-                    )
-                    .at(node),
-                );
-            }
-            ctx.chain.restore(&saved);
-        }
-        if chain_view.is_ok() && outcome.witness().is_none() {
-            let class = if matches!(outcome, Outcome::True { .. }) {
-                DivergenceClass::MissedWitness
-            } else {
-                DivergenceClass::OutcomeFlip
-            };
-            let node = ctx.probe(&p, "claim")?;
-            divergences.push(
-                Divergence::new(
-                    class,
-                    "the chain decides the claim with a witness; the decider gives none (§9 W)",
-                )
-                .side("decider", ctx.namer.show_outcome(&outcome))
-                .side("chain", format!("{what}: ok"))
-                .at(node.first_divergent().cloned()),
-            );
-        }
-    }
-
-    let filled = if expect_holds && v.expect.is_some() {
-        Ok(v.clone())
-    } else if chain_view.is_ok() {
-        Ok(WitnessVector {
-            expect: Some(WitnessExpect::Accepted),
-            ..v.clone()
-        })
-    } else if rejected(&chain_view) {
-        Ok(WitnessVector {
-            expect: Some(WitnessExpect::Rejected),
-            ..v.clone()
-        })
-    } else {
-        Err(format!(
+    let expect = match expect {
+        Some(e) if expect_holds => Ok(e),
+        _ if chain_view.is_ok() => Ok(WitnessExpect::Accepted),
+        _ if rejected(&chain_view) => Ok(WitnessExpect::Rejected),
+        _ => Err(format!(
             "the chain answers {}: neither accepted nor WitnessRejected",
             ctx.namer.show_call(&chain_view)
-        ))
+        )),
     };
-    Ok(KindRun {
-        divergences,
-        filled,
-        games: 0,
-        log: Vec::new(),
+    Ok(Tried {
+        accepted: chain_view.is_ok(),
+        expect,
     })
+}
+
+/// §9 W on the claim (claimed, at `after_claim`): the decider's own witness is accepted by
+/// the mirror and on-chain and is §7's; a claim the chain decides with a witness gets one.
+fn own_witness<D: Decider + ?Sized>(
+    ctx: &mut Ctx<'_, D>,
+    p: &Property,
+    after_claim: &ovm_chain::Snapshot,
+    accepted_on_chain: bool,
+    divergences: &mut Vec<Divergence>,
+) -> Result<(), RunError> {
+    let name = label(ctx, p);
+    let outcome = ctx.decider.decide(p, &ctx.world);
+    if let Some(own) = outcome.witness().map(<[Bytes]>::to_vec) {
+        ctx.chain.restore(after_claim);
+        let result = ctx
+            .chain
+            .decide_claim_with_witness(account(CHALLENGER), p, &own)?;
+        let by_mirror = ctx.mirrors.decide_with_witness(&ctx.world, p, &own);
+        if result.result.is_err() || !by_mirror {
+            let mut left = crate::probe::MAX_PROBED_NODES;
+            let node = witness_walk(ctx, p, &own, "claim".to_owned(), &mut left)?;
+            divergences.push(
+                Divergence::new(
+                    DivergenceClass::WitnessRejected,
+                    "the decider's own witness for the claim (§9 W)",
+                )
+                .on(format!("{name} own witness"))
+                .side("decider", ctx.namer.show_outcome(&outcome))
+                .side("decider mirror", by_mirror.to_string())
+                .side("chain", ctx.namer.show_call(&chain_call(&result.result)))
+                .at(node),
+            );
+        } else {
+            let mut fuel = WITNESS_FUEL;
+            let prescribed = section7_witness(ctx.decider, &ctx.world, p, &mut fuel);
+            if fuel > 0 && prescribed.as_deref() != Some(&own[..]) {
+                let show = |w: &[Bytes]| {
+                    w.iter()
+                        .map(|x| ctx.namer.show_bytes(x))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                divergences.push(
+                    Divergence::new(
+                        DivergenceClass::OutcomeShape,
+                        "the decider's witness is not the one §7 prescribes (first true child, \
+                         first candidate, rebuilt from the decider's own decisions)",
+                    )
+                    .on(format!("{name} §7 witness"))
+                    .side("decider", format!("witness [{}]", show(&own)))
+                    .side(
+                        "§7",
+                        prescribed.map_or_else(
+                            || "none (not witness-decidable)".to_owned(),
+                            |w| format!("witness [{}]", show(&w)),
+                        ),
+                    ),
+                );
+            }
+        }
+    }
+    // No witness for a True claim: §7's witness, if the chain accepts it, was missed.
+    let mut accepted_on_chain = accepted_on_chain;
+    if outcome.witness().is_none() && outcome.is_true() {
+        let mut fuel = WITNESS_FUEL;
+        if let Some(w) = section7_witness(ctx.decider, &ctx.world, p, &mut fuel) {
+            ctx.chain.restore(after_claim);
+            accepted_on_chain |= ctx
+                .chain
+                .decide_claim_with_witness(account(CHALLENGER), p, &w)?
+                .is_ok();
+        }
+    }
+    if accepted_on_chain && outcome.witness().is_none() {
+        let class = if matches!(outcome, Outcome::True { .. }) {
+            DivergenceClass::MissedWitness
+        } else {
+            DivergenceClass::OutcomeFlip
+        };
+        let node = ctx.probe(p, "claim")?;
+        divergences.push(
+            Divergence::new(
+                class,
+                "the chain decides the claim with a witness; the decider gives none (§9 W)",
+            )
+            .on(format!("{name} missed witness"))
+            .side("decider", ctx.namer.show_outcome(&outcome))
+            .side("chain", "ok")
+            .at(node.first_divergent().cloned()),
+        );
+    }
+    Ok(())
+}
+
+pub(crate) fn run<D: Decider + ?Sized>(
+    ctx: &mut Ctx<'_, D>,
+    v: &WitnessVector,
+) -> Result<KindRun<WitnessVector>, RunError> {
+    let p = ctx.resolver.property(&v.claim, "claim")?;
+    let mut tries = vec![(ctx.resolver.inputs(&v.witness, "witness")?, v.expect)];
+    for (i, t) in v.also.iter().enumerate() {
+        let path = format!("also[{i}].witness");
+        tries.push((ctx.resolver.inputs(&t.witness, &path)?, t.expect));
+    }
+    ctx.namer.property("claim", &p);
+    let claimed_model = UacModel::new(ctx.registry.clone(), DEFAULT_PERIOD)
+        .map_err(|e| RunError::Setup(e.to_string()))?;
+    let mut model = claimed_model.clone();
+    let mut divergences = Vec::new();
+    let (claim_view, after_claim) = claim_on_both(ctx, &mut model, &p, &mut divergences)?;
+    let claimed_model = model;
+
+    let mut filled = v.clone();
+    let mut fill_error = None;
+    let mut accepted_on_chain = false;
+    for (i, (w, expect)) in tries.iter().enumerate() {
+        ctx.chain.restore(&after_claim);
+        let mut model = claimed_model.clone();
+        let tried = try_witness(ctx, &mut model, &p, w, *expect, &mut divergences)?;
+        accepted_on_chain |= tried.accepted;
+        match tried.expect {
+            Ok(e) if i == 0 => filled.expect = Some(e),
+            Ok(e) => filled.also[i - 1].expect = Some(e),
+            Err(message) => {
+                fill_error.get_or_insert(message);
+            }
+        }
+    }
+    if claim_view.is_ok() {
+        own_witness(ctx, &p, &after_claim, accepted_on_chain, &mut divergences)?;
+    }
+    Ok(KindRun::new(
+        divergences,
+        fill_error.map_or(Ok(filled), Err),
+    ))
 }

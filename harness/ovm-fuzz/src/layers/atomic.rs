@@ -1,18 +1,17 @@
-//! Layer A: every atomic on generated (well-typed and malformed) inputs: the decider's outcome
-//! vs the contract's `decide` and whether `decideTrue` / `decideFalse` succeed after a claim
-//! (three-valued: an unwritten `IsStored` is undefined, and then neither succeeds).
+//! Layer A: every atomic on generated (well-typed and malformed) inputs, as `atomic` vectors
+//! of the conformance engine: the decider's outcome vs the contract's `decide` and whether
+//! `decideTrue` / `decideFalse` succeed after a claim (three-valued: an unwritten `IsStored`
+//! is undefined, and then neither succeeds).
 
-use super::{Cx, FuzzLayer, driver, predicate_name, view};
+use super::{Cx, FuzzLayer, judged};
 use crate::{
     divergence::{Divergence, Layer},
-    env::{DEFAULT_PERIOD, Env},
+    env::Env,
     generate::{AtomSel, Interp, atom_sel},
     world::{Material, WorldParams, WorldSpec, world_params},
 };
-use ovm_chain::bindings::EqualPredicate;
 use ovm_core::{AtomicKind, Property};
-use ovm_decider::{Outcome, Truth};
-use ovm_vectors::{AtomicName, AtomicVector, Info, Input, VectorFile};
+use ovm_vectors::{AtomicName, AtomicVector, Info, Input, Truth, Vector, VectorFile};
 use proptest::prelude::*;
 
 /// A generated A case.
@@ -50,114 +49,26 @@ impl ACase {
     }
 }
 
-fn truth_name(t: Truth) -> &'static str {
-    match t {
-        Truth::True => "true",
-        Truth::False => "false",
-        Truth::Undefined => "undefined",
-    }
-}
-
-/// Runs both halves on one atomic property.
+/// Runs one atomic property through the conformance engine's `atomic` kind (the decider and
+/// `atomic::evaluate` against the contract's `decide` / `decideTrue` / `decideFalse`, and the
+/// outcome's shape): a summary, or the first divergence.
 pub fn run(cx: Cx<'_>, case: &AConcrete) -> Result<String, Divergence> {
-    let env = cx.env;
-    let registry = env.registry();
-    let p = &case.property;
-    let name = predicate_name(registry, p);
-    let Some(_kind) = registry.atomic(p.predicate) else {
+    let Some(kind) = cx.env.registry().atomic(case.property.predicate) else {
         return Ok("not an atomic".into());
     };
-    let world = case.world.decider_world(registry);
-    let outcome = cx.subject.decider().decide(p, &world);
-    let ours = outcome.truth();
-    // The outcome's shape for an atomic (§7): witness `[]`, no challenge, no pin.
-    let shape_ok = match &outcome {
-        Outcome::True { witness } => witness.as_deref() == Some(&[][..]),
-        Outcome::False { challenge } => challenge.is_none(),
-        Outcome::Unknown { why, pin } => pin.is_none() && why.is_undefined(),
-    };
-    if !shape_ok {
-        return Err(Divergence::bug(
-            Layer::A,
-            "outcome-shape",
-            name,
-            format!("the decider's outcome {outcome:?} is not an atomic's"),
-        ));
-    }
-    let mut chain = env
-        .chain(DEFAULT_PERIOD, &case.world)
-        .map_err(|e| driver(Layer::A, "chain", e))?;
-    let decide = view(
-        cx,
-        Layer::A,
-        &mut chain,
-        p.predicate,
-        &EqualPredicate::decideCall {
-            inputs: p.inputs.clone(),
+    let filled = judged(cx, Layer::A, &vector(cx.env, case))?.filled;
+    let truth = match &filled.vector {
+        Vector::Atomic(AtomicVector {
+            expect: Some(truth),
+            ..
+        }) => match truth {
+            Truth::True => "true",
+            Truth::False => "false",
+            Truth::Undefined => "undefined",
         },
-    )?;
-    let claimed = env
-        .timed(|| chain.claim_property(ovm_chain::account(1), p))
-        .map_err(|e| driver(Layer::A, "claimProperty", e))?;
-    if let Err(revert) = claimed.result {
-        return Err(Divergence::bug(
-            Layer::A,
-            "claim-rejected",
-            name,
-            format!("claimProperty of an atomic reverted: {revert}"),
-        ));
-    }
-    let attempt = |chain: &mut ovm_chain::Chain, value: bool| {
-        let inputs = p.inputs.clone();
-        env.timed(|| {
-            if value {
-                chain
-                    .call(
-                        ovm_chain::account(1),
-                        p.predicate,
-                        &EqualPredicate::decideTrueCall { inputs },
-                    )
-                    .map(|out| out.result.is_ok())
-            } else {
-                chain
-                    .call(
-                        ovm_chain::account(1),
-                        p.predicate,
-                        &EqualPredicate::decideFalseCall { inputs },
-                    )
-                    .map(|out| out.result.is_ok())
-            }
-        })
+        _ => "?",
     };
-    let dt = attempt(&mut chain, true).map_err(|e| driver(Layer::A, "decideTrue", e))?;
-    let df = attempt(&mut chain, false).map_err(|e| driver(Layer::A, "decideFalse", e))?;
-    let theirs = match (decide, dt, df) {
-        (true, true, false) => Truth::True,
-        (false, false, true) => Truth::False,
-        (false, false, false) => Truth::Undefined,
-        other => {
-            return Err(Divergence::bug(
-                Layer::A,
-                "contract-inconsistent",
-                name,
-                format!("decide/decideTrue ok/decideFalse ok = {other:?}"),
-            ));
-        }
-    };
-    if ours != theirs {
-        return Err(Divergence::bug(
-            Layer::A,
-            "atomic-truth",
-            name,
-            format!(
-                "decider {} vs contract {} on inputs {:?}",
-                truth_name(ours),
-                truth_name(theirs),
-                p.inputs
-            ),
-        ));
-    }
-    Ok(format!("{name} {}", truth_name(ours)))
+    Ok(format!("{} {truth}", kind.name()))
 }
 
 /// Layer A.

@@ -1,23 +1,20 @@
-//! Layer C: challenge soundness. A False claim's decider challenge is accepted on-chain
-//! (`claimProperty` then `UAC.challenge` succeed, `isValidChallenge` agrees) and is True; for
-//! a True claim every valid challenge — every And index, every ForAll domain value AND values
-//! outside the hint's candidates — is not True (a True one outside the candidates is an
-//! *unguarded claim*); near-miss challenges get the same verdict from the Rust mirror and the
-//! contract's `isValidChallenge`.
+//! Layer C: challenge soundness, as `challenge` vectors of the conformance engine. A False
+//! claim's decider challenge is accepted on-chain (`claimProperty` then `UAC.challenge`
+//! succeed, `isValidChallenge` agrees) and is True; for a True claim every valid challenge —
+//! every And index, every ForAll domain value AND values outside the hint's candidates — is not
+//! True (a True one outside the candidates is an *unguarded claim*); near-miss challenges get
+//! the same verdict from the Rust mirror and the contract's `isValidChallenge`.
 
-use super::{
-    Cx, FuzzLayer, driver, is_claimable, near_misses, predicate_name, valid_challenges, view,
-};
+use super::{Cx, FuzzLayer, judged, near_misses, predicate_name, valid_challenges};
 use crate::{
     divergence::{Divergence, Layer},
     env::{DEFAULT_PERIOD, Env},
     generate::{Interp, Shape, shape},
     world::{Material, WorldParams, WorldSpec, world_params},
 };
-use ovm_chain::bindings::AndPredicate;
 use ovm_core::{Bytes, Property, abi};
 use ovm_decider::Outcome;
-use ovm_vectors::{ChallengeVector, Expr, Info, Input, VectorFile};
+use ovm_vectors::{ChallengeTry, ChallengeVector, Expr, Info, Input, VectorFile};
 use proptest::prelude::*;
 
 /// A generated C case.
@@ -84,152 +81,18 @@ impl CCase {
     }
 }
 
-/// Runs both halves on one claim.
+/// Runs one claim through the conformance engine's `challenge` kind with every challenge of
+/// the case: a summary, or the first divergence.
 pub fn run(cx: Cx<'_>, case: &CConcrete) -> Result<String, Divergence> {
-    let env = cx.env;
-    let registry = env.registry();
-    let claim = &case.claim;
-    let name = predicate_name(registry, claim);
+    let registry = cx.env.registry();
+    let name = predicate_name(registry, &case.claim);
     let world = case.world.decider_world(registry);
-    let decider = cx.subject.decider();
-    let outcome = decider.decide(claim, &world);
-    let mut chain = env
-        .chain(case.period, &case.world)
-        .map_err(|e| driver(Layer::C, "chain", e))?;
-    let is_connective = registry.connective(claim.predicate).is_some();
-    let contract_valid = |chain: &mut ovm_chain::Chain, ci: &[Bytes], q: &Property| {
-        if !is_connective {
-            return Ok(false);
-        }
-        view(
-            cx,
-            Layer::C,
-            chain,
-            claim.predicate,
-            &AndPredicate::isValidChallengeCall {
-                inputs: claim.inputs.clone(),
-                challengeInputs: ci.to_vec(),
-                challenge: q.into(),
-            },
-        )
-    };
-    for (ci, q) in &case.near {
-        let ours = cx.subject.is_valid_challenge(registry, claim, ci, q);
-        let theirs = contract_valid(&mut chain, ci, q)?;
-        if ours != theirs {
-            return Err(Divergence::bug(
-                Layer::C,
-                "is-valid-challenge",
-                name,
-                format!(
-                    "challenge inputs {ci:?}, challenge {}: Rust mirror {ours}, contract {theirs}",
-                    predicate_name(registry, q)
-                ),
-            ));
-        }
-    }
+    let outcome = cx.judge.decider().decide(&case.claim, &world);
+    judged(cx, Layer::C, &vector(cx.env, case, &outcome))?;
     let summary = match &outcome {
-        Outcome::False {
-            challenge: Some(ch),
-        } => {
-            let q = &ch.property;
-            if !cx
-                .subject
-                .is_valid_challenge(registry, claim, &ch.inputs, q)
-            {
-                return Err(Divergence::bug(
-                    Layer::C,
-                    "challenge-invalid-in-mirror",
-                    name,
-                    format!("the decider's challenge {ch:?} is not valid by the Rust mirror"),
-                ));
-            }
-            if !contract_valid(&mut chain, &ch.inputs, q)? {
-                return Err(Divergence::bug(
-                    Layer::C,
-                    "challenge-rejected",
-                    name,
-                    format!("isValidChallenge rejects the decider's challenge {ch:?}"),
-                ));
-            }
-            if is_claimable(registry, claim) {
-                let result = env
-                    .timed(|| -> Result<_, ovm_chain::ChainError> {
-                        let claimed = chain.claim_property(ovm_chain::account(1), claim)?;
-                        if claimed.result.is_err() {
-                            return Ok(claimed.result.map(drop));
-                        }
-                        Ok(chain
-                            .challenge(ovm_chain::account(2), claim, &ch.inputs, q)?
-                            .result)
-                    })
-                    .map_err(|e| driver(Layer::C, "challenge", e))?;
-                if let Err(revert) = result {
-                    return Err(Divergence::bug(
-                        Layer::C,
-                        "challenge-reverted",
-                        name,
-                        format!("claimProperty + challenge reverted {revert}"),
-                    ));
-                }
-            }
-            let truth = decider.decide(q, &world);
-            if !truth.is_true() {
-                return Err(Divergence::bug(
-                    Layer::C,
-                    "challenge-not-true",
-                    name,
-                    format!(
-                        "the decider's challenge {q:?} is {:?}, not True",
-                        truth.truth()
-                    ),
-                ));
-            }
-            "false, challenge accepted"
-        }
-        Outcome::False { challenge: None } => {
-            if is_connective {
-                return Err(Divergence::bug(
-                    Layer::C,
-                    "challenge-missing",
-                    name,
-                    "a False connective without a challenge".to_owned(),
-                ));
-            }
-            "false"
-        }
-        Outcome::True { .. } => {
-            for ch in valid_challenges(&world, claim, &case.outside) {
-                let ours = cx
-                    .subject
-                    .is_valid_challenge(registry, claim, &ch.inputs, &ch.property);
-                let theirs = contract_valid(&mut chain, &ch.inputs, &ch.property)?;
-                if ours != theirs || !ours {
-                    return Err(Divergence::bug(
-                        Layer::C,
-                        "valid-challenge-rejected",
-                        name,
-                        format!(
-                            "the §4 challenge {:?} with inputs {:?}: Rust mirror {ours}, contract {theirs}",
-                            predicate_name(registry, &ch.property),
-                            ch.inputs
-                        ),
-                    ));
-                }
-                if decider.decide(&ch.property, &world).is_true() {
-                    let detail = format!(
-                        "True claim, but its challenge with inputs {:?} is True too",
-                        ch.inputs
-                    );
-                    return Err(if ch.outside {
-                        Divergence::unguarded(Layer::C, name, detail)
-                    } else {
-                        Divergence::bug(Layer::C, "unsound-true", name, detail)
-                    });
-                }
-            }
-            "true, every challenge refuted"
-        }
+        Outcome::False { challenge: Some(_) } => "false, challenge accepted",
+        Outcome::False { challenge: None } => "false",
+        Outcome::True { .. } => "true, every challenge refuted",
         Outcome::Unknown { .. } => "unknown",
     };
     Ok(format!("{name} {summary}"))
@@ -263,59 +126,73 @@ impl FuzzLayer for Challenge {
         run(cx, &case.concrete(cx.env))
     }
 
-    fn to_vector(cx: Cx<'_>, case: &CCase, divergence: &Divergence) -> Option<VectorFile> {
+    fn to_vector(cx: Cx<'_>, case: &CCase, _divergence: &Divergence) -> Option<VectorFile> {
         let concrete = case.concrete(cx.env);
-        let registry = cx.env.registry();
-        let world = concrete.world.decider_world(registry);
-        let outcome = cx.subject.decider().decide(&concrete.claim, &world);
-        // The challenge in question.
-        let challenge = match divergence.class.as_str() {
-            "is-valid-challenge" => concrete
-                .near
-                .iter()
-                .find(|(ci, q)| {
-                    cx.subject
-                        .is_valid_challenge(registry, &concrete.claim, ci, q)
-                        != ovm_decider::is_valid_challenge(registry, &concrete.claim, ci, q)
-                })
-                .or(concrete.near.first())
-                .cloned(),
-            _ => outcome
-                .challenge()
-                .map(|c| (c.inputs.clone(), c.property.clone()))
-                .or_else(|| {
-                    valid_challenges(&world, &concrete.claim, &concrete.outside)
-                        .into_iter()
-                        .find(|ch| cx.subject.decider().decide(&ch.property, &world).is_true())
-                        .or_else(|| {
-                            valid_challenges(&world, &concrete.claim, &concrete.outside)
-                                .into_iter()
-                                .next()
-                        })
-                        .map(|ch| (ch.inputs, ch.property))
-                }),
-        }
-        .unwrap_or_else(|| (Vec::new(), concrete.claim.clone()));
-        Some(vector(cx.env, &concrete, &challenge))
+        let world = concrete.world.decider_world(cx.env.registry());
+        let outcome = cx.judge.decider().decide(&concrete.claim, &world);
+        Some(vector(cx.env, &concrete, &outcome))
     }
 }
 
-/// A challenge vector.
-pub fn vector(env: &Env, case: &CConcrete, challenge: &(Vec<Bytes>, Property)) -> VectorFile {
+/// The challenges a case tries, without repeats: the decider's challenge or pin; for a True
+/// claim every valid challenge of the §4 table (values outside the candidates included); the
+/// near misses. The claim itself stands in when there is none.
+fn challenges(
+    world: &ovm_decider::World,
+    case: &CConcrete,
+    outcome: &Outcome,
+) -> Vec<(Vec<Bytes>, Property)> {
+    let own = outcome
+        .challenge()
+        .or(outcome.pin())
+        .map(|c| (c.inputs.clone(), c.property.clone()));
+    let table = if outcome.is_true() {
+        valid_challenges(world, &case.claim, &case.outside)
+            .into_iter()
+            .map(|ch| (ch.inputs, ch.property))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut out: Vec<(Vec<Bytes>, Property)> = Vec::new();
+    for c in own.into_iter().chain(table).chain(case.near.clone()) {
+        if !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    if out.is_empty() {
+        out.push((Vec::new(), case.claim.clone()));
+    }
+    out
+}
+
+/// The challenge vector of a case: the decider's challenge or pin first, then (for a True
+/// claim) every valid challenge of the §4 table and the near misses, as `also` tries.
+pub fn vector(env: &Env, case: &CConcrete, outcome: &Outcome) -> VectorFile {
     let registry = env.registry();
+    let world = case.world.decider_world(registry);
+    let inputs = |ci: &[Bytes]| -> Vec<Input> {
+        ci.iter().map(|i| Input::from_bytes(i, registry)).collect()
+    };
+    let tries = challenges(&world, case, outcome);
+    let (first_ci, first_q) = &tries[0];
     VectorFile::new(
         Info::new(""),
         ChallengeVector {
             world: case.world.to_vector(),
             period: (case.period != DEFAULT_PERIOD).then_some(case.period),
             claim: Expr::from_property(&case.claim, registry),
-            challenge_inputs: challenge
-                .0
-                .iter()
-                .map(|i| Input::from_bytes(i, registry))
-                .collect(),
-            challenge: Expr::from_property(&challenge.1, registry),
+            challenge_inputs: inputs(first_ci),
+            challenge: Expr::from_property(first_q, registry),
             expect: None,
+            also: tries[1..]
+                .iter()
+                .map(|(ci, q)| ChallengeTry {
+                    challenge_inputs: inputs(ci),
+                    challenge: Expr::from_property(q, registry),
+                    expect: None,
+                })
+                .collect(),
         },
     )
 }

@@ -10,23 +10,103 @@ pub mod witness;
 use crate::{
     divergence::{Divergence, Layer},
     env::Env,
-    subject::Subject,
 };
-use alloy_sol_types::SolCall;
-use ovm_chain::Chain;
-use ovm_core::{Address, Bytes, ConnectiveKind, Property, Registry, abi, depth};
+use ovm_conformance::Judge;
+use ovm_core::{Bytes, ConnectiveKind, Property, Registry, abi, depth};
 use ovm_decider::{World, hint, onchain};
-use ovm_vectors::VectorFile;
+use ovm_vectors::{ChallengeVector, Vector, VectorFile, WitnessVector};
 use proptest::strategy::BoxedStrategy;
 use std::collections::HashSet;
 
-/// What a layer check runs with: the chain half's environment and the Rust half.
+/// What a layer check runs with: the generators' environment and the conformance engine (the
+/// decider, the Rust mirrors and the contracts under test).
 #[derive(Clone, Copy)]
 pub struct Cx<'a> {
-    /// The chain half.
+    /// The environment (registry, builder, deployments of the layers not yet on the engine).
     pub env: &'a Env,
-    /// The Rust half.
-    pub subject: &'a dyn Subject,
+    /// The conformance engine.
+    pub judge: &'a dyn Judge,
+}
+
+/// What the conformance engine made of a case's vector when its halves agree.
+#[derive(Debug)]
+pub(crate) struct Judged {
+    /// The vector with its expectations filled from the halves.
+    pub filled: VectorFile,
+    /// Cases of spec §10's documented limitation seen.
+    pub limitations: Vec<String>,
+}
+
+/// Runs `file` through the conformance engine: the vector with its expectations filled when
+/// the halves agree, else the first divergence between them.
+pub(crate) fn judged(cx: Cx<'_>, layer: Layer, file: &VectorFile) -> Result<Judged, Divergence> {
+    let execution = cx
+        .judge
+        .execute(file)
+        .map_err(|e| driver(layer, "conformance engine", e))?;
+    cx.env.add_evm_time(execution.evm_time);
+    if let Some(found) = execution
+        .divergences
+        .into_iter()
+        .find(|d| !d.against_expect)
+    {
+        return Err(Divergence::found(layer, found));
+    }
+    let filled = execution
+        .filled
+        .map_err(|e| driver(layer, "filling the expectations", e))?;
+    Ok(Judged {
+        filled,
+        limitations: execution.limitations,
+    })
+}
+
+/// `file` reduced to the one challenge or witness that diverges: the first of its tries whose
+/// vector alone shows `divergence`'s signature (so that a regression holds exactly the input
+/// that diverged); `file` itself when it has one try or none reproduces alone.
+pub(crate) fn narrow(
+    cx: Cx<'_>,
+    layer: Layer,
+    file: VectorFile,
+    divergence: &Divergence,
+) -> VectorFile {
+    let singles: Vec<Vector> = match &file.vector {
+        Vector::Challenge(v) if !v.also.is_empty() => std::iter::once(ChallengeVector {
+            also: Vec::new(),
+            ..v.clone()
+        })
+        .chain(v.also.iter().map(|t| ChallengeVector {
+            challenge_inputs: t.challenge_inputs.clone(),
+            challenge: t.challenge.clone(),
+            expect: t.expect.clone(),
+            also: Vec::new(),
+            ..v.clone()
+        }))
+        .map(Vector::Challenge)
+        .collect(),
+        Vector::Witness(v) if !v.also.is_empty() => std::iter::once(WitnessVector {
+            also: Vec::new(),
+            ..v.clone()
+        })
+        .chain(v.also.iter().map(|t| WitnessVector {
+            witness: t.witness.clone(),
+            expect: t.expect,
+            also: Vec::new(),
+            ..v.clone()
+        }))
+        .map(Vector::Witness)
+        .collect(),
+        _ => return file,
+    };
+    let signature = divergence.signature();
+    singles
+        .into_iter()
+        .map(|vector| VectorFile {
+            vector,
+            ..file.clone()
+        })
+        .find(|single| judged(cx, layer, single).is_err_and(|d| d.signature() == signature))
+        .unwrap_or(file)
 }
 
 /// One layer: its case, how to generate it, check it and write it as a vector.
@@ -43,19 +123,6 @@ pub trait FuzzLayer {
     fn to_vector(cx: Cx<'_>, case: &Self::Case, divergence: &Divergence) -> Option<VectorFile>;
 }
 
-/// A view call on `chain`: the return value, or a divergence (views never revert).
-pub(crate) fn view<C: SolCall>(
-    cx: Cx<'_>,
-    layer: Layer,
-    chain: &mut Chain,
-    to: Address,
-    call: &C,
-) -> Result<C::Return, Divergence> {
-    cx.env
-        .timed(|| chain.view(to, call))
-        .map_err(|e| Divergence::bug(layer, "view-failed", C::SIGNATURE, e.to_string()))
-}
-
 /// A chain-driver failure (not a contract revert) as a divergence.
 pub(crate) fn driver(layer: Layer, what: &str, e: impl std::fmt::Display) -> Divergence {
     Divergence::bug(layer, "driver-error", what, e.to_string())
@@ -67,27 +134,6 @@ pub fn predicate_name(registry: &Registry, property: &Property) -> String {
         .kind(property.predicate)
         .map_or("unregistered", |k| k.name())
         .to_owned()
-}
-
-/// A quantifier's domain as the decider enumerates it (§7): the hint's candidates (none if
-/// unusable), then `0x` and `enc(And())`, without repeats (admissibility not yet applied).
-pub fn domain(world: &World, hint_bytes: &[u8]) -> Vec<Bytes> {
-    let registry = &world.registry;
-    let candidates = hint::candidates(hint_bytes, world).unwrap_or_default();
-    let fixed = [
-        Bytes::new(),
-        Property::new(
-            registry.connective_address(ConnectiveKind::And),
-            Vec::<Bytes>::new(),
-        )
-        .encode(),
-    ];
-    let mut seen = HashSet::new();
-    candidates
-        .into_iter()
-        .chain(fixed)
-        .filter(|t| seen.insert(t.clone()))
-        .collect()
 }
 
 /// One valid challenge of a claim, and whether its bound value lies outside the hint's
@@ -137,7 +183,7 @@ pub fn valid_challenges(world: &World, claim: &Property, extra: &[Bytes]) -> Vec
             push(Vec::new(), onchain::or_challenge(registry, children), false);
         }
         (Some(ConnectiveKind::ForAll), [hint, name, body]) => {
-            let values = domain(world, hint);
+            let values = hint::domain(hint, world);
             let mut seen: HashSet<Bytes> = HashSet::new();
             for (t, outside) in values
                 .iter()

@@ -1,21 +1,21 @@
-//! Layer S: `UacModel` (with `CommitmentModel`) vs the deployed UAC under random call
-//! sequences — claims, challenges (valid and near-miss), removals, every decision path,
-//! `setPredicateDecision` from arbitrary callers, the predicates' entry points, `submitRoot`
-//! and block advances — compared call by call: success vs error name and arguments (by revert
-//! data), events in order, and the touched games' state (all games at the end).
+//! Layer S: random call sequences as `uac` vectors of the conformance engine — claims,
+//! challenges (valid and near-miss), removals, every decision path, `setPredicateDecision` from
+//! arbitrary callers, the predicates' entry points, `submitRoot` and block advances — where
+//! `UacModel` (with `CommitmentModel`) and the deployed UAC are compared call by call: success
+//! vs error name and arguments (by revert data), events in order, and every game's final
+//! state.
 
-use super::{Cx, FuzzLayer, driver, near_misses, valid_challenges};
+use super::{Cx, FuzzLayer, judged, near_misses, valid_challenges};
 use crate::{
     divergence::{Divergence, Layer},
     env::Env,
     generate::{Interp, Shape, shape},
-    subject::Subject,
     world::{Material, WorldParams, WorldSpec, world_params},
 };
-use ovm_chain::{Chain, DEPLOYER, OvmEvent, Revert, account};
-use ovm_core::{Address, B256, Bytes, ConnectiveKind, Property, U256, abi, keccak256};
-use ovm_decider::{Truth, World};
-use ovm_model::{CommitmentEvent, CommitmentModel, PredicateOracle, UacEvent, UacModel};
+use ovm_chain::{DEPLOYER, account};
+use ovm_conformance::Judge;
+use ovm_core::{Address, B256, Bytes, ConnectiveKind, Property, abi, keccak256};
+use ovm_decider::World;
 use ovm_vectors::{AddrRef, AtomicName, Call, Expr, Info, Input, Step, UacVector, VectorFile};
 use proptest::prelude::*;
 
@@ -138,7 +138,7 @@ pub(crate) fn pick_challenge(
 
 impl SCase {
     /// The concrete case.
-    pub fn concrete(&self, env: &Env, subject: &dyn Subject) -> SConcrete {
+    pub fn concrete(&self, env: &Env, judge: &dyn Judge) -> SConcrete {
         let registry = env.registry();
         let mat = Material::build(&self.world, env.deployment().commitment);
         let interp = Interp {
@@ -182,7 +182,7 @@ impl SCase {
                     None => SCall::DecideToTrue(p.id(), Some(p.clone())),
                 },
                 8 => {
-                    let outcome = subject.decider().decide(&p, &world);
+                    let outcome = judge.decider().decide(&p, &world);
                     let w = outcome
                         .witness()
                         .map(<[Bytes]>::to_vec)
@@ -266,244 +266,22 @@ impl SCase {
     }
 }
 
-/// The Rust half's answers to the UAC's questions.
-struct Oracle<'a> {
-    subject: &'a dyn Subject,
-    world: &'a World,
-}
-
-impl PredicateOracle for Oracle<'_> {
-    fn is_valid_challenge(&self, property: &Property, ci: &[Bytes], q: &Property) -> bool {
-        self.subject
-            .is_valid_challenge(&self.world.registry, property, ci, q)
-    }
-
-    fn decide_with_witness(&self, property: &Property, witness: &[Bytes]) -> bool {
-        self.subject
-            .decide_with_witness(self.world, property, witness)
-    }
-
-    fn atomic_truth(&self, property: &Property) -> Option<bool> {
-        match self.subject.decider().decide(property, self.world).truth() {
-            Truth::True => Some(true),
-            Truth::False => Some(false),
-            Truth::Undefined => None,
-        }
-    }
-}
-
-fn uac_event(e: &UacEvent) -> OvmEvent {
-    match e.clone() {
-        UacEvent::NewPropertyClaimed {
-            game_id,
-            property,
-            created_block,
-        } => OvmEvent::NewPropertyClaimed {
-            game_id,
-            property,
-            created_block: U256::from(created_block),
-        },
-        UacEvent::ClaimChallenged {
-            game_id,
-            challenge_game_id,
-        } => OvmEvent::ClaimChallenged {
-            game_id,
-            challenge_game_id,
-        },
-        UacEvent::ChallengeRemoved {
-            game_id,
-            challenge_game_id,
-        } => OvmEvent::ChallengeRemoved {
-            game_id,
-            challenge_game_id,
-        },
-        UacEvent::ClaimDecided { game_id, decision } => {
-            OvmEvent::ClaimDecided { game_id, decision }
-        }
-        UacEvent::AtomicPropositionDecided { game_id, decision } => {
-            OvmEvent::AtomicPropositionDecided { game_id, decision }
-        }
-    }
-}
-
-type Observed = Result<Vec<OvmEvent>, Revert>;
-
-fn call_name(call: &SCall) -> &'static str {
-    match call {
-        SCall::Claim(_) => "claimProperty",
-        SCall::Challenge(..) => "challenge",
-        SCall::Remove(..) => "removeChallenge",
-        SCall::DecideToTrue(..) => "decideClaimToTrue",
-        SCall::DecideToFalse(..) => "decideClaimToFalse",
-        SCall::Witness(..) => "decideClaimWithWitness",
-        SCall::SetDecision(..) => "setPredicateDecision",
-        SCall::AtomicTrue(_) => "decideTrue",
-        SCall::AtomicFalse(_) => "decideFalse",
-        SCall::NotDecideTrue(_) => "Not.decideTrue",
-        SCall::AndDecideTrue(_) => "And.decideTrue",
-        SCall::SubmitRoot(..) => "submitRoot",
-    }
-}
-
-fn on_chain(chain: &mut Chain, from: Address, call: &SCall) -> Result<Observed, String> {
-    let out = match call {
-        SCall::Claim(p) => chain.claim_property(from, p),
-        SCall::Challenge(p, ci, q) => chain.challenge(from, p, ci, q),
-        SCall::Remove(p, q) => chain.remove_challenge(from, p, q),
-        SCall::DecideToTrue(id, _) => chain.decide_claim_to_true(from, *id),
-        SCall::DecideToFalse(p, q) => chain.decide_claim_to_false(from, p, q),
-        SCall::Witness(p, w) => chain.decide_claim_with_witness(from, p, w),
-        SCall::SetDecision(p, d) => chain.set_predicate_decision(from, p, *d),
-        SCall::AtomicTrue(p) => chain.decide_true(from, p),
-        SCall::AtomicFalse(p) => chain.decide_false(from, p),
-        SCall::NotDecideTrue(inner) => chain.not_decide_true(from, inner),
-        SCall::AndDecideTrue(children) => chain.and_decide_true(from, children),
-        SCall::SubmitRoot(block, root) => chain.submit_root(from, U256::from(*block), *root),
-    }
-    .map_err(|e| e.to_string())?;
-    Ok(out.result.map(|()| out.events))
-}
-
-/// The games a call touches (compared after it).
-fn touched(call: &SCall) -> Vec<B256> {
-    match call {
-        SCall::Claim(p)
-        | SCall::SetDecision(p, _)
-        | SCall::AtomicTrue(p)
-        | SCall::AtomicFalse(p) => {
-            vec![p.id()]
-        }
-        SCall::Challenge(p, _, q) | SCall::Remove(p, q) | SCall::DecideToFalse(p, q) => {
-            vec![p.id(), q.id()]
-        }
-        SCall::DecideToTrue(id, _) => vec![*id],
-        SCall::Witness(p, _) => vec![p.id()],
-        SCall::NotDecideTrue(inner) => vec![inner.id()],
-        SCall::AndDecideTrue(children) => children.iter().map(Property::id).collect(),
-        SCall::SubmitRoot(..) => Vec::new(),
-    }
-}
-
-/// Runs the sequence on both halves.
+/// Runs the sequence through the conformance engine's `uac` kind (the UAC model against the
+/// UAC, call by call, and every game's final state): a summary, or the first divergence.
 pub fn run(cx: Cx<'_>, case: &SConcrete) -> Result<String, Divergence> {
-    let env = cx.env;
-    let registry = env.registry();
-    let d = *env.deployment();
-    let mut chain = env
-        .chain(case.period, &case.world)
-        .map_err(|e| driver(Layer::S, "chain", e))?;
-    let mut model =
-        UacModel::new(registry.clone(), case.period).map_err(|e| driver(Layer::S, "model", e))?;
-    model.set_block_number(chain.block_number());
-    let mut commitment = CommitmentModel::new(DEPLOYER);
-    for (block, root) in &case.world.roots {
-        let _ = commitment.submit_root(DEPLOYER, U256::from(*block), *root);
-    }
-    let mut world = case.world.decider_world(registry);
-    let mut ok = 0usize;
-    let mut calls = 0usize;
-    let mut seen: Vec<B256> = Vec::new();
-    for (index, step) in case.steps.iter().enumerate() {
-        let (from, call) = match step {
-            SStep::Advance(n) => {
-                chain.advance(*n);
-                model.advance(*n);
-                continue;
-            }
-            SStep::Call { from, call } => (*from, call),
-        };
-        calls += 1;
-        let name = call_name(call);
-        let theirs = env
-            .timed(|| on_chain(&mut chain, from, call))
-            .map_err(|e| driver(Layer::S, name, e))?;
-        let oracle = Oracle {
-            subject: cx.subject,
-            world: &world,
-        };
-        let ours: Observed = match call {
-            SCall::SubmitRoot(block, root) => {
-                match commitment.submit_root(from, U256::from(*block), *root) {
-                    Ok(events) => {
-                        let _ = world
-                            .storage
-                            .submit_root(d.commitment, U256::from(*block), *root);
-                        Ok(events
-                            .into_iter()
-                            .map(|CommitmentEvent::RootSubmitted { block_number, root }| {
-                                OvmEvent::RootSubmitted { block_number, root }
-                            })
-                            .collect())
-                    }
-                    Err(e) => Err(Revert::decode(&e.revert_data())),
-                }
-            }
-            _ => {
-                let result = match call {
-                    SCall::Claim(p) => model.claim_property(p),
-                    SCall::Challenge(p, ci, q) => model.challenge(&oracle, p, ci, q),
-                    SCall::Remove(p, q) => model.remove_challenge(p, q),
-                    SCall::DecideToTrue(id, _) => model.decide_claim_to_true(*id),
-                    SCall::DecideToFalse(p, q) => model.decide_claim_to_false(p, q),
-                    SCall::Witness(p, w) => model.decide_claim_with_witness(&oracle, p, w),
-                    SCall::SetDecision(p, dd) => model.set_predicate_decision(from, p, *dd),
-                    SCall::AtomicTrue(p) => model.atomic_decide_true(&oracle, p),
-                    SCall::AtomicFalse(p) => model.atomic_decide_false(&oracle, p),
-                    SCall::NotDecideTrue(inner) => model.not_decide_true(inner),
-                    SCall::AndDecideTrue(children) => model.and_decide_true(children),
-                    SCall::SubmitRoot(..) => Ok(Vec::new()),
-                };
-                result
-                    .map(|events| events.iter().map(uac_event).collect())
-                    .map_err(|e| Revert::decode(&e.revert_data()))
-            }
-        };
-        if ours != theirs {
-            return Err(Divergence::bug(
-                Layer::S,
-                "call-result",
-                name,
-                format!("step {index}: model {ours:?}, UAC {theirs:?}"),
-            ));
-        }
-        if theirs.is_ok() {
-            ok += 1;
-        }
-        for id in touched(call) {
-            if !seen.contains(&id) {
-                seen.push(id);
-            }
-            compare_game(cx, &mut chain, &model, id, index, name)?;
-        }
-    }
-    for id in &seen {
-        compare_game(cx, &mut chain, &model, *id, case.steps.len(), "final")?;
-    }
-    Ok(format!("{calls} calls, {ok} succeeded"))
-}
-
-fn compare_game(
-    cx: Cx<'_>,
-    chain: &mut Chain,
-    model: &UacModel,
-    id: B256,
-    index: usize,
-    name: &str,
-) -> Result<(), Divergence> {
-    let theirs = cx
-        .env
-        .timed(|| chain.get_game(id))
-        .map_err(|e| driver(Layer::S, "getGame", e))?;
-    let ours = model.get_game(id);
-    if ours != theirs {
-        return Err(Divergence::bug(
-            Layer::S,
-            "game-state",
-            name,
-            format!("after step {index}, game {id}: model {ours:?}, UAC {theirs:?}"),
-        ));
-    }
-    Ok(())
+    let filled = judged(cx, Layer::S, &vector(cx.env, case))?.filled;
+    let results = match &filled.vector {
+        ovm_vectors::Vector::Uac(UacVector {
+            expect: Some(expect),
+            ..
+        }) => expect.results.clone().unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    let ok = results
+        .iter()
+        .filter(|r| matches!(r, ovm_vectors::CallResult::Ok))
+        .count();
+    Ok(format!("{} calls, {ok} succeeded", results.len()))
 }
 
 /// Layer S.
@@ -543,11 +321,11 @@ impl FuzzLayer for Sequence {
     }
 
     fn check(cx: Cx<'_>, case: &SCase) -> Result<String, Divergence> {
-        run(cx, &case.concrete(cx.env, cx.subject))
+        run(cx, &case.concrete(cx.env, cx.judge))
     }
 
     fn to_vector(cx: Cx<'_>, case: &SCase, _divergence: &Divergence) -> Option<VectorFile> {
-        Some(vector(cx.env, &case.concrete(cx.env, cx.subject)))
+        Some(vector(cx.env, &case.concrete(cx.env, cx.judge)))
     }
 }
 
@@ -660,84 +438,4 @@ pub fn vector(env: &Env, case: &SConcrete) -> VectorFile {
             expect: None,
         },
     )
-}
-
-/// One call of a vector: its sender and the concrete call.
-pub fn call_from_vector(
-    call: &Call,
-    resolver: &ovm_vectors::Resolver<'_>,
-    path: &str,
-) -> Result<(Address, SCall), String> {
-    let e = |e: ovm_vectors::ResolveError| e.to_string();
-    let from = resolver.sender(call.from(), path).map_err(e)?;
-    let p = |x: &Expr| resolver.property(x, path).map_err(e);
-    let ins = |x: &[Input]| resolver.inputs(x, path).map_err(e);
-    let atomic = |name: &AtomicName, inputs: &[Input]| -> Result<Property, String> {
-        Ok(Property::new(resolver.atomic(*name), ins(inputs)?))
-    };
-    let call = match call {
-        Call::ClaimProperty { property, .. } => SCall::Claim(p(property)?),
-        Call::Challenge {
-            property,
-            challenge_inputs,
-            challenge,
-            ..
-        } => SCall::Challenge(p(property)?, ins(challenge_inputs)?, p(challenge)?),
-        Call::RemoveChallenge {
-            property,
-            challenge,
-            ..
-        } => SCall::Remove(p(property)?, p(challenge)?),
-        Call::DecideClaimToTrue { id, .. } => {
-            SCall::DecideToTrue(resolver.game_id(id, path).map_err(e)?, None)
-        }
-        Call::DecideClaimToFalse {
-            property,
-            challenge,
-            ..
-        } => SCall::DecideToFalse(p(property)?, p(challenge)?),
-        Call::DecideClaimWithWitness {
-            property, witness, ..
-        } => SCall::Witness(p(property)?, ins(witness)?),
-        Call::SetPredicateDecision {
-            property, decision, ..
-        } => SCall::SetDecision(p(property)?, *decision),
-        Call::DecideTrue {
-            predicate, inputs, ..
-        } => SCall::AtomicTrue(atomic(predicate, inputs)?),
-        Call::DecideFalse {
-            predicate, inputs, ..
-        } => SCall::AtomicFalse(atomic(predicate, inputs)?),
-        Call::NotDecideTrue { inner, .. } => SCall::NotDecideTrue(p(inner)?),
-        Call::AndDecideTrue { children, .. } => {
-            SCall::AndDecideTrue(children.iter().map(p).collect::<Result<_, _>>()?)
-        }
-        Call::SubmitRoot {
-            block_number, root, ..
-        } => SCall::SubmitRoot(*block_number, resolver.word(root, path).map_err(e)?),
-    };
-    Ok((from, call))
-}
-
-/// The concrete case of a uac vector.
-pub fn from_vector(
-    vector: &UacVector,
-    resolver: &ovm_vectors::Resolver<'_>,
-) -> Result<SConcrete, String> {
-    let world = WorldSpec::from_vector(vector.world.as_ref(), resolver)?;
-    let mut steps = Vec::new();
-    for (i, step) in vector.steps.iter().enumerate() {
-        match step {
-            Step::Advance(n) => steps.push(SStep::Advance(*n)),
-            Step::Call(call) => {
-                let (from, call) = call_from_vector(call, resolver, &format!("steps[{i}]"))?;
-                steps.push(SStep::Call { from, call });
-            }
-        }
-    }
-    Ok(SConcrete {
-        world,
-        period: vector.period,
-        steps,
-    })
 }
