@@ -1,22 +1,4 @@
-//! The `ovm-conformance` command line over [`ovm_conformance::Runner`].
-//!
-//! ```text
-//! ovm-conformance [--json] [--markdown FILE] [--decider NAME] [--contracts MANIFEST] [--jobs N]
-//!                 [--timeout SECS] <COMMAND>
-//!   run [PATHS]…     run vectors (default: the whole suite under vectors/) on both halves
-//!   check [PATHS]…   run, and verify that `fill` would not change the files (writes nothing)
-//!   fill [PATHS]…    compute the expectations from the reference implementations and write them
-//!   replay FILE      run one vector with its full transcript (traces, probe)
-//!   coverage         spec rule id → number of vectors
-//!   fuzz             a seeded differential campaign (--seed S, --cases N | --duration D)
-//! ```
-//!
-//! Exit code 0 only when everything conforms, 1 when something does not, 2 for usage or setup
-//! errors. `--json` prints one JSON line per vector and a summary line on stdout,
-//! byte-identical from run to run; timings and throughput go to stderr only.
-//!
-//! Another engine plugs into the command by building its own binary around [`run()`] with a
-//! [`DeciderFactory`] that knows its name (see `harness/ovm-conformance/README.md`).
+#![doc = include_str!("../README.md")]
 
 mod coverage;
 mod fill;
