@@ -15,7 +15,7 @@ pub use play::{
 };
 pub use record::{GameEntry, GameRecord, JudgedAt, Violation};
 
-/// Why [`play`] could not run a game at all (a failing transaction is never an error).
+/// Why [`play()`] could not run a game at all (a failing transaction is never an error).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum PlayError {
     /// The OVM could not be deployed (or the fork has no deployment).
