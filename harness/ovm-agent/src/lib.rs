@@ -1,27 +1,4 @@
-//! The honest agent and the dispute-game player of the OVM conformance harness (spec
-//! `shared/spec/OVM.md` §8, invariant G of §9).
-//!
-//! - [`HonestAgent`]: plays every game it sees as §8 says, driven by a `&dyn Decider` and a
-//!   decider [`ovm_decider::World`] it keeps in sync with the chain's events;
-//! - [`Action`]: every UAC / predicate / `CommitmentContract` transaction, valid or not;
-//!   [`Adversary`]: a schedule of them;
-//! - [`play`]: one game on a fork of a once-per-process deployment ([`deployed_snapshot`]),
-//!   returning a deterministic, serialisable [`GameRecord`];
-//! - [`GameRecord::check_g`]: invariant G, as a list of typed [`Violation`]s.
-//!
-//! ```no_run
-//! use ovm_agent::{GameSetup, play, deployed_snapshot};
-//! use ovm_core::Builder;
-//! use ovm_decider::ReferenceDecider;
-//!
-//! let registry = deployed_snapshot(3)?.deployment().expect("deployed").registry();
-//! let b = Builder::new(registry);
-//! let claim = b.not(b.equal(vec![1u8], vec![2u8]));
-//! let record = play(&GameSetup::new(3, claim), &ReferenceDecider::new())?;
-//! assert_eq!(record.root_decision, ovm_core::Decision::True);
-//! assert!(record.check_g().is_empty());
-//! # Ok::<(), ovm_agent::PlayError>(())
-//! ```
+#![doc = include_str!("../README.md")]
 
 pub mod action;
 pub mod agent;
@@ -38,7 +15,7 @@ pub use play::{
 };
 pub use record::{GameEntry, GameRecord, JudgedAt, Violation};
 
-/// Why [`play`] could not run a game at all (a failing transaction is never an error).
+/// Why [`play()`] could not run a game at all (a failing transaction is never an error).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum PlayError {
     /// The OVM could not be deployed (or the fork has no deployment).

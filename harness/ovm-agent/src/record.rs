@@ -53,7 +53,7 @@ pub struct GameEntry {
     pub proven_by_witness: bool,
 }
 
-/// The record of one [`crate::play`]: deterministic and serde-serialisable.
+/// The record of one [`crate::play()`]: deterministic and serde-serialisable.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct GameRecord {
     /// The dispute period.

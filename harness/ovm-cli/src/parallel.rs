@@ -1,11 +1,18 @@
 //! Running one job per vector on a few threads, with a time limit per job: a job that takes
 //! longer is given up (reported as [`Finished::TimedOut`]) and the run goes on; its thread is
 //! left to finish, or to end with the process. A job that panics is reported, not propagated.
+//!
+//! [`run`] is the generic pool; [`on_every_file`] is its front for vector files, shared by
+//! `run`, `check` and `fill` (`--jobs`, `--timeout`, and the report of a vector that did not
+//! finish).
 
+use crate::{BoxedDecider, Options, SharedRunner};
 use indicatif::ProgressBar;
+use ovm_conformance::{Runner, Status, VectorReport};
 use std::{
     collections::BTreeMap,
     panic::{AssertUnwindSafe, catch_unwind},
+    path::{Path, PathBuf},
     sync::{Arc, mpsc},
     time::{Duration, Instant},
 };
@@ -98,6 +105,58 @@ where
         .into_iter()
         .map(|r| r.unwrap_or((Finished::TimedOut, Duration::ZERO)))
         .collect()
+}
+
+/// Runs `work` on every file on the thread pool (`--jobs`, `--timeout`); results in file order
+/// with each file's wall time. A file whose job did not finish gets `gave_up(report, reason)`.
+pub(crate) fn on_every_file<R: Send + 'static>(
+    runner: &SharedRunner,
+    options: &Options,
+    files: &[PathBuf],
+    bar: &ProgressBar,
+    work: impl Fn(&Runner<BoxedDecider>, &Path) -> R + Send + Sync + 'static,
+    gave_up: impl Fn(VectorReport, String) -> R,
+) -> Vec<(R, Duration)> {
+    let job: Job<PathBuf, R> = {
+        let runner = Arc::clone(runner);
+        Arc::new(move |path: &PathBuf| work(&runner, path))
+    };
+    let finished = run(files.to_vec(), jobs(options), time_limit(options), bar, job);
+    files
+        .iter()
+        .zip(finished)
+        .map(|(path, (finished, time))| match finished {
+            Finished::Done(result) => (result, time),
+            other => {
+                let (status, reason) = unfinished(&other, options);
+                let report = runner.unfinished_report(path, status, reason.clone());
+                (gave_up(report, reason), time)
+            }
+        })
+        .collect()
+}
+
+/// The per-vector time limit of `options`.
+fn time_limit(options: &Options) -> Option<Duration> {
+    (options.timeout > 0).then(|| Duration::from_secs(options.timeout))
+}
+
+/// What a vector that did not finish reports, and why.
+fn unfinished<R>(finished: &Finished<R>, options: &Options) -> (Status, String) {
+    match finished {
+        Finished::Panicked(message) => (Status::Error, format!("the runner panicked: {message}")),
+        _ => (
+            Status::Timeout,
+            format!("did not finish within {} s (--timeout)", options.timeout),
+        ),
+    }
+}
+
+/// The number of vectors run at once: `--jobs`, or the number of CPUs.
+fn jobs(options: &Options) -> usize {
+    options.jobs.unwrap_or_else(|| {
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    })
 }
 
 fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {

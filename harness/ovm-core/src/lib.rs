@@ -1,17 +1,4 @@
-//! Core types and encodings of the Optimistic Virtual Machine (OVM), as the project's
-//! normative spec (`shared/spec/OVM.md` §1–§2, §5.1) defines them.
-//!
-//! Everything here is shared by the decider, the chain driver, the vectors and the fuzzer, and
-//! none of it depends on an EVM:
-//!
-//! - [`Property`]: `enc`, `id` and the canonical "is a property" test ([`Property::decode_canonical`]),
-//! - [`placeholder`]: the placeholder test and constructor,
-//! - [`Registry`]: which addresses are connectives, atomics and storage contracts,
-//! - [`depth()`] and [`subst()`], ONE function each, exactly as on-chain,
-//! - [`abi`]: the typed-input codecs (address, integer, hash, range, witness arrays),
-//! - [`build`]: short, readable builders (`b.and([b.not(b.equal(a, c)), …])`),
-//! - [`interval_tree`]: the Plasma Merkle interval tree (build, prove, verify),
-//! - [`signing`]: secp256k1 keys, raw-hash signatures and the §5 recovery rules.
+#![doc = include_str!("../README.md")]
 
 pub mod abi;
 pub mod build;

@@ -1,33 +1,4 @@
-//! The OVM conformance test-vector **format**: the JSON fixture schema, the readable property
-//! language, loading with precise errors, canonical writing, and the [`Resolver`] that turns a
-//! vector's expressions into `ovm_core` values. Not the runner.
-//!
-//! A vector file is `{"format": 1, "_info": {…}, "kind": "…", …kind fields}`; the kinds are
-//! `encoding`, `atomic`, `challenge`, `witness`, `uac` and `game` ([`Vector`]). Properties are
-//! written as expressions (`{"And": [{"Not": [{"Equal": ["0x01", "0x02"]}]}]}`) and inputs as
-//! short strings (`uint:5`, `addr:alice`, `sig:alice:text:m`, …); see [`input`] and the
-//! crate's `README.md` for the grammar. `vectors/schema.json` is generated from these types
-//! ([`schema_json`]).
-//!
-//! ```
-//! use ovm_core::Registry;
-//! use ovm_vectors::{Resolver, Vector, from_json};
-//!
-//! let text = r#"{
-//!   "format": 1,
-//!   "_info": { "description": "Equal on identical bytes is True", "rules": ["§5.Equal"] },
-//!   "kind": "atomic",
-//!   "predicate": "Equal",
-//!   "inputs": ["0x01", "text:\u0001"],
-//!   "expect": "true"
-//! }"#;
-//! let file = from_json(text, "example.json").unwrap();
-//! let Vector::Atomic(atomic) = &file.vector else { unreachable!() };
-//! let registry = Registry::with_test_addresses();
-//! let resolver = Resolver::new(&registry, [("UAC", Default::default())], file.world()).unwrap();
-//! let inputs = resolver.inputs(&atomic.inputs, "inputs").unwrap();
-//! assert_eq!(inputs[0], inputs[1]);
-//! ```
+#![doc = include_str!("../README.md")]
 
 pub mod input;
 pub mod load;

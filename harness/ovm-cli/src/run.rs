@@ -1,0 +1,158 @@
+//! `run` and `check`: run vectors on both halves, print one line (or JSON line) per vector and
+//! the summary, optionally append a Markdown summary, and report throughput on stderr.
+
+use crate::{
+    BoxedDecider, Options, SharedRunner, files,
+    output::{out, outln},
+    parallel::on_every_file,
+    progress::progress,
+};
+use ovm_conformance::{Runner, Status, Summary, VectorReport, report::markdown};
+use std::{
+    collections::BTreeMap,
+    path::PathBuf,
+    time::{Duration, Instant},
+};
+
+/// How many of the slowest vectors the throughput report names.
+const SLOWEST_SHOWN: usize = 3;
+
+/// What `run_all` does with each vector.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// `run`: run and compare.
+    Run,
+    /// `check`: run, compare, and verify that `fill` would not change the file.
+    Check,
+}
+
+/// Runs (or checks, per `mode`) the vectors `paths` select; `Ok(true)` when all conform.
+pub(crate) fn run_all(
+    runner: &SharedRunner,
+    options: &Options,
+    paths: &[PathBuf],
+    mode: Mode,
+) -> Result<bool, String> {
+    let files = files(paths)?;
+    let setup = Instant::now();
+    let deployments = runner.deploy_for(&files).map_err(|e| e.to_string())?;
+    eprintln!(
+        "deployed {deployments} chain snapshot(s) in {:.2}s",
+        setup.elapsed().as_secs_f64()
+    );
+    let bar = progress(files.len());
+    let wall = Instant::now();
+    let results = on_every_file(
+        runner,
+        options,
+        &files,
+        &bar,
+        move |runner, path| match mode {
+            Mode::Run => runner.run_path(path),
+            Mode::Check => runner.check_path(path),
+        },
+        |report, _| report,
+    );
+    let wall = wall.elapsed();
+    bar.finish_and_clear();
+    let mut summary = Summary::default();
+    for (report, _) in &results {
+        summary.add(report);
+        if options.json {
+            outln!("{}", report.json_line());
+        } else if report.status.conforms() {
+            outln!("{}", report.line());
+        } else {
+            out!("{}", report.screen());
+        }
+    }
+    if options.json {
+        outln!("{}", summary.json_line());
+    } else {
+        outln!("{summary}");
+    }
+    if let Some(path) = &options.markdown {
+        let reports: Vec<_> = results.iter().map(|(report, _)| report.clone()).collect();
+        let text = markdown(
+            &format!("OVM conformance ({})", runner.contracts().describe()),
+            &summary,
+            &reports,
+        );
+        append(path, &text)?;
+    }
+    eprint!("{}", throughput(&results, wall, runner));
+    Ok(summary.conforms())
+}
+
+/// Appends `text` to the file at `path` (created if missing).
+fn append(path: &std::path::Path, text: &str) -> Result<(), String> {
+    use std::io::Write as _;
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .and_then(|mut file| file.write_all(text.as_bytes()))
+        .map_err(|e| format!("{}: cannot write the Markdown summary: {e}", path.display()))
+}
+
+/// The throughput report on stderr: vectors per second overall and per kind, on-chain games
+/// per second, and the slowest vectors.
+fn throughput(
+    results: &[(VectorReport, Duration)],
+    wall: Duration,
+    runner: &Runner<BoxedDecider>,
+) -> String {
+    let mut per_kind: BTreeMap<&str, (u64, Duration)> = BTreeMap::new();
+    let mut games = 0;
+    let mut game_time = Duration::ZERO;
+    for (report, elapsed) in results {
+        if report.status == Status::Skipped {
+            continue;
+        }
+        let kind = report.kind.map_or("unreadable", |k| k.name());
+        let entry = per_kind.entry(kind).or_default();
+        entry.0 += 1;
+        entry.1 += *elapsed;
+        if report.stats.games > 0 {
+            games += report.stats.games;
+            game_time += *elapsed;
+        }
+    }
+    let rate = |n: u64, d: Duration| {
+        if n == 0 || d.is_zero() {
+            "—".to_owned()
+        } else {
+            format!("{:.1}", n as f64 / d.as_secs_f64())
+        }
+    };
+    let total: u64 = per_kind.values().map(|(n, _)| n).sum();
+    let mut by_time: Vec<_> = results.iter().collect();
+    by_time.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.name.cmp(&b.0.name)));
+    let slowest: Vec<String> = by_time
+        .iter()
+        .take(SLOWEST_SHOWN)
+        .map(|(report, time)| format!("{} {:.2}s", report.name, time.as_secs_f64()))
+        .collect();
+    let mut out = format!(
+        "{total} vectors in {:.2}s wall ({} vectors/s) against {}\n",
+        wall.as_secs_f64(),
+        rate(total, wall),
+        runner.contracts().describe()
+    );
+    if !slowest.is_empty() {
+        out.push_str(&format!("  slowest    {}\n", slowest.join(", ")));
+    }
+    for (kind, (n, time)) in &per_kind {
+        out.push_str(&format!(
+            "  {kind:<10} {n:>5} vectors in {:>7.3}s thread time: {:>8} vectors/s\n",
+            time.as_secs_f64(),
+            rate(*n, *time)
+        ));
+    }
+    out.push_str(&format!(
+        "  games      {games:>5} on-chain games in {:>7.3}s thread time: {:>8} games/s\n",
+        game_time.as_secs_f64(),
+        rate(games, game_time)
+    ));
+    out
+}
