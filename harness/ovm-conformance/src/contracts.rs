@@ -19,7 +19,7 @@
 //! contracts are deployed with the spec's wiring (`ovm_chain::Chain::deploy_codes`).
 
 use ovm_chain::{CreationCodes, deployment::DEPLOYMENT_ORDER};
-use ovm_core::Bytes;
+use ovm_core::{B256, Bytes, keccak256};
 use std::path::{Path, PathBuf};
 
 /// Why a manifest or one of its artifacts could not be used.
@@ -124,6 +124,28 @@ impl Contracts {
     /// The manifest the contracts came from, if any.
     pub fn manifest(&self) -> Option<&Path> {
         self.manifest.as_deref()
+    }
+
+    /// keccak256 of the sixteen creation codes, in [`DEPLOYMENT_ORDER`] (each prefixed by its
+    /// length): the identity of contracts that have no bundle hash.
+    pub fn codes_hash(&self) -> B256 {
+        let mut buf = Vec::new();
+        for code in &self.codes.0 {
+            buf.extend_from_slice(&(code.len() as u64).to_be_bytes());
+            buf.extend_from_slice(code);
+        }
+        keccak256(&buf)
+    }
+
+    /// Which contracts these are, in one token list a vector can record
+    /// (`Info::found_against`): `bundled 0x…` (the bundle hash), or `manifest PATH 0x…` /
+    /// `plugged 0x…` with [`Contracts::codes_hash`].
+    pub fn identity(&self) -> String {
+        match &self.manifest {
+            None if self.is_bundled() => format!("bundled {}", ovm_chain::bundle_hash()),
+            None => format!("plugged {}", self.codes_hash()),
+            Some(path) => format!("manifest {} {}", path.display(), self.codes_hash()),
+        }
     }
 
     /// A one-line description, for reports.

@@ -601,6 +601,8 @@ pub trait Judge {
     fn mirrors(&self) -> &dyn Mirrors;
     /// The contracts under test.
     fn contracts(&self) -> &Contracts;
+    /// The command that replays the vector at `path` with these settings.
+    fn replay_command(&self, path: &Path) -> String;
 }
 
 impl<D: Decider> Judge for Runner<D> {
@@ -618,6 +620,10 @@ impl<D: Decider> Judge for Runner<D> {
 
     fn contracts(&self) -> &Contracts {
         &self.contracts
+    }
+
+    fn replay_command(&self, path: &Path) -> String {
+        Runner::replay_command(self, path)
     }
 }
 

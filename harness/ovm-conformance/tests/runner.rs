@@ -35,11 +35,13 @@ fn edited(rel: &str, dir: &Path, edit: impl FnOnce(&mut serde_json::Value)) -> P
     path
 }
 
+/// The committed vectors are the corpus's source of truth (there is no generator to rerun):
+/// every one conforms and is complete, i.e. `fill` would not change a byte of it.
 #[test]
-fn the_suite_conforms() {
+fn the_suite_passes_check() {
     for file in discover::vector_files(&discover::suite_dir()).unwrap() {
-        let report = RUNNER.run_path(&file);
-        assert!(report.conforms(), "{}", report.screen());
+        let report = RUNNER.check_path(&file);
+        assert!(report.conforms(), "{}\n{}", report.screen(), report.reason);
     }
 }
 

@@ -95,6 +95,8 @@ pub struct Finding {
     pub shrink_steps: u32,
     /// The regression vector written, if any.
     pub vector: Option<std::path::PathBuf>,
+    /// The command that replays it against the same decider and contracts.
+    pub replay: Option<String>,
     /// The shrunk case (debug form).
     pub minimal: String,
 }
@@ -111,13 +113,12 @@ impl Finding {
             self.divergence.detail,
             truncate(&self.minimal, 2000),
         );
-        match &self.vector {
-            Some(path) => text.push_str(&format!(
-                "\n  vector: {}\n  replay: cargo run -p ovm-cli -- replay {}",
-                path.display(),
+        match (&self.vector, &self.replay) {
+            (Some(path), Some(replay)) => text.push_str(&format!(
+                "\n  vector: {}\n  replay: {replay}",
                 path.display()
             )),
-            None => text.push_str("\n  (no vector written)"),
+            _ => text.push_str("\n  (no vector written)"),
         }
         text
     }
@@ -289,6 +290,7 @@ impl<L: FuzzLayer> Driver for LayerDriver<L> {
                 &best,
                 L::to_vector(cx, &minimal, &best).map(|file| narrow(cx, L::LAYER, file, &best)),
                 &format!("seed {seed:#x}, case {index}"),
+                &cx.judge.contracts().identity(),
             )
         } else {
             None
@@ -300,6 +302,7 @@ impl<L: FuzzLayer> Driver for LayerDriver<L> {
                 case: index,
                 hits: 1,
                 shrink_steps: steps,
+                replay: vector.as_deref().map(|path| cx.judge.replay_command(path)),
                 vector,
                 minimal: format!("{minimal:?}"),
             })),

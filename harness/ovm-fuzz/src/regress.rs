@@ -65,13 +65,15 @@ pub fn file_name(divergence: &Divergence) -> String {
     format!("{}.json", name.trim_matches('-'))
 }
 
-/// Writes `vector` for `divergence` (if writing is on and no file of that signature exists
-/// yet); the path of the signature's file.
+/// Writes `vector` for `divergence`, found against the contracts `found_against` (their
+/// `Contracts::identity`), if writing is on and no file of that signature exists yet; the
+/// path of the signature's file.
 pub fn write(
     mode: &WriteMode,
     divergence: &Divergence,
     vector: Option<VectorFile>,
     seed_note: &str,
+    found_against: &str,
 ) -> Option<PathBuf> {
     let WriteMode::Dir(dir) = mode else {
         return None;
@@ -90,6 +92,7 @@ pub fn write(
         short.detail = format!("{}…", &short.detail[..end]);
     }
     vector.info = regression_info(&short, seed_note);
+    vector.info.found_against = Some(found_against.to_owned());
     if vector.validate().is_err() {
         return None;
     }

@@ -12,6 +12,8 @@ use ovm_fuzz::{
     divergence::Layer,
     env::Env,
 };
+
+mod support;
 use std::{
     collections::BTreeMap,
     io::Write,
@@ -108,27 +110,11 @@ fn compile_variant(patches: &[(&str, &str, &str)]) -> CreationCodes {
     CreationCodes::from_named(named).expect("all sixteen contracts")
 }
 
+/// The variant `patches` of the contracts must be caught by `layers`, and its regression
+/// vector must replay as itself against the variant and pass against the bundled contracts.
 fn caught(name: &str, patches: &[(&str, &str, &str)], layers: Vec<Layer>) {
     let runner = Runner::new().with_contracts(Contracts::plugged(compile_variant(patches), None));
-    let env = Env::of(&runner).expect("the variant deploys");
-    let cases = layers.iter().map(|l| l.default_cases()).max().unwrap_or(0);
-    let campaign = Campaign {
-        seed: DEFAULT_SEED,
-        budget: Budget::Cases(cases),
-        layers,
-        options: Options::probe(),
-    };
-    let report = campaign.run(&env, &runner, &mut |_| {});
-    let finding = report
-        .bugs
-        .first()
-        .unwrap_or_else(|| panic!("contract variant {name} survived ({:?})", report.cases));
-    eprintln!(
-        "contract variant {name:<34} caught by {} at case {:>4}: {}",
-        finding.divergence.layer,
-        finding.case,
-        finding.divergence.signature()
-    );
+    support::caught_and_replayed(name, &runner, layers, false);
 }
 
 #[test]

@@ -1,18 +1,17 @@
 //! Proof that the fuzzer bites: deliberately wrong variants of the Rust half, injected as
 //! test-only wrappers (nothing ships in the product). Each must be caught within the default
-//! budget; the campaign stops at the first failure, does not shrink and writes nothing.
+//! budget (the campaign stops at the first failure), and its regression vector, written to a
+//! scratch directory, must replay as itself: the same signature under `replay` with the
+//! mutant, a pass without it.
 
 use ovm_core::{
     AtomicKind, Bytes, ConnectiveKind, PredicateKind, Property, Registry, U256, abi,
     placeholder::is_placeholder_named,
 };
 use ovm_decider::{Challenge, Decider, Outcome, ReferenceDecider, World, onchain};
-use ovm_fuzz::{
-    Mirrors, Runner,
-    campaign::{Budget, Campaign, DEFAULT_SEED, Options},
-    divergence::Layer,
-    env::Env,
-};
+use ovm_fuzz::{Mirrors, Runner, divergence::Layer};
+
+mod support;
 
 /// A decider that rewrites the reference decider's outcome of the top-level property.
 struct Rewrite<F: Fn(&Property, &World, Outcome) -> Outcome> {
@@ -119,36 +118,13 @@ fn truth(value: bool) -> Outcome {
     }
 }
 
-/// Runs the default budget of every layer (round-robin), stopping at the first bug; returns
-/// the layer and case index that caught the mutant.
+/// Runs the default budget of every layer but G (round-robin), stopping at the first bug,
+/// and checks that its regression vector replays as itself; returns the layer and case index
+/// that caught the mutant.
 fn caught(mutant: Mutant) -> (Layer, u64) {
     let name = mutant.name;
-    let runner = mutant.runner();
-    let env = Env::of(&runner).expect("the OVM deploys");
     let layers = vec![Layer::E, Layer::A, Layer::W, Layer::C, Layer::S];
-    let cases = layers.iter().map(|l| l.default_cases()).max().unwrap_or(0);
-    let campaign = Campaign {
-        seed: DEFAULT_SEED,
-        budget: Budget::Cases(cases),
-        layers,
-        options: Options::probe(),
-    };
-    let report = campaign.run(&env, &runner, &mut |_| {});
-    let finding = report.bugs.first().unwrap_or_else(|| {
-        panic!(
-            "mutant {name} survived the default budget ({:?} cases)",
-            report.cases
-        )
-    });
-    assert!(finding.vector.is_none(), "mutant runs write nothing");
-    let within = finding.case < finding.divergence.layer.default_cases();
-    assert!(within, "caught beyond the layer's default budget");
-    eprintln!(
-        "mutant {name:<28} caught by {} at case {:>4}: {}",
-        finding.divergence.layer,
-        finding.case,
-        finding.divergence.signature()
-    );
+    let finding = support::caught_and_replayed(name, &mutant.runner(), layers, false);
     (finding.divergence.layer, finding.case)
 }
 
@@ -420,61 +396,11 @@ fn has_intersection_inclusive() {
     }));
 }
 
-/// A mutant's failure is shrunk and written as a vector (into a scratch directory here), and
-/// the vector replays as itself: the conformance runner with the mutant fails on it with the
-/// signature the fuzzer printed, and with the reference it passes.
+/// A mutant's failure found by `layer` is shrunk, written as a vector, and replays as itself.
 fn written_and_replayed(mutant: Mutant, layer: Layer) {
-    let mutant = mutant.runner();
-    let env = Env::of(&mutant).expect("the OVM deploys");
-    let dir = std::env::temp_dir().join(format!(
-        "ovm-fuzz-roundtrip-{}-{}",
-        std::process::id(),
-        layer
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    let campaign = Campaign {
-        seed: DEFAULT_SEED,
-        budget: Budget::Cases(layer.default_cases()),
-        layers: vec![layer],
-        options: Options {
-            write: ovm_fuzz::regress::WriteMode::Dir(dir.clone()),
-            stop_at_first: true,
-            ..Options::default()
-        },
-    };
-    let report = campaign.run(&env, &mutant, &mut |_| {});
-    let finding = report.bugs.first().expect("the mutant is caught");
-    let path = finding.vector.clone().expect("a vector is written");
-    assert!(path.starts_with(&dir));
-    let message = finding.message(campaign.seed);
-    assert!(
-        message.contains("cargo run -p ovm-cli -- replay"),
-        "{message}"
-    );
-    eprintln!("{message}");
-    let file = ovm_vectors::load(&path).expect("the vector loads");
-    assert!(!file.has_expect(), "regressions carry no expect");
-    assert_eq!(file.kind(), layer.vector_kind());
-    let replayed = mutant.run_file(&file, &path);
-    let printed = finding.divergence.signature();
-    let signatures: Vec<String> = replayed
-        .divergences
-        .iter()
-        .map(|d| format!("{layer}/{}", d.signature()))
-        .collect();
-    assert!(
-        signatures.contains(&printed),
-        "the runner with the mutant shows the fuzzer's signature {printed} on its vector: \
-         {signatures:?}\n{}",
-        replayed.screen()
-    );
-    let reference = Runner::new().run_file(&file, &path);
-    assert!(
-        reference.conforms(),
-        "the reference agrees:\n{}",
-        reference.screen()
-    );
-    let _ = std::fs::remove_dir_all(&dir);
+    let name = mutant.name;
+    let finding = support::caught_and_replayed(name, &mutant.runner(), vec![layer], true);
+    assert_eq!(finding.divergence.layer, layer);
 }
 
 #[test]

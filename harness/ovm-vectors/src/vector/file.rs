@@ -82,6 +82,10 @@ pub struct Info {
     /// Why the runner skips this vector (a skip is metadata, never hidden in code).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip: Option<String>,
+    /// The contracts a fuzz regression was found against, as the runner names them: `bundled
+    /// 0x…` (the bundle hash) or `manifest PATH 0x…` (keccak256 of the sixteen creation codes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub found_against: Option<String>,
 }
 
 impl Info {
@@ -92,6 +96,7 @@ impl Info {
             rules: Vec::new(),
             filled_against: None,
             skip: None,
+            found_against: None,
         }
     }
 }
