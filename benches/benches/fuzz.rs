@@ -22,7 +22,7 @@ fn quiet() -> Options {
 }
 
 fn cases_per_layer(c: &mut Criterion) {
-    let env = Env::new().expect("the OVM deploys");
+    let env = Env::new();
     let runner = Runner::new();
     let cx = Cx {
         env: &env,

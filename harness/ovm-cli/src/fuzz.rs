@@ -65,10 +65,10 @@ fn parse_duration(text: &str) -> Result<Duration, String> {
     Ok(Duration::from_secs(seconds))
 }
 
-/// Runs the campaign on `env` against `judge` (the command's decider and contracts); prints the findings (or, with `json`, the case records and a
+/// Runs the campaign against `judge` (the command's decider and contracts); prints the findings (or, with `json`, the case records and a
 /// summary line) on stdout and the throughput on stderr. True when no bug was found (unguarded
 /// claims and the documented §10 limitation are reported, not failed).
-pub fn campaign(env: &Env, judge: &dyn Judge, args: &FuzzArgs, json: bool) -> bool {
+pub fn campaign(judge: &dyn Judge, args: &FuzzArgs, json: bool) -> bool {
     let campaign = Campaign {
         seed: args.seed,
         budget: args
@@ -84,7 +84,7 @@ pub fn campaign(env: &Env, judge: &dyn Judge, args: &FuzzArgs, json: bool) -> bo
         },
     };
     let bar = bar();
-    let report = campaign.run(env, judge, &mut |p| {
+    let report = campaign.run(&Env::new(), judge, &mut |p| {
         bar.set_position(p.cases);
         bar.set_message(format!(
             "{} unique divergence(s), {:.0} cases/s",

@@ -170,14 +170,10 @@ fn execute(cli: Cli, factory: DeciderFactory) -> Result<bool, String> {
             if !paths.is_empty() || *fuzz_cases == 0 {
                 return Ok(conforms);
             }
-            let env = fuzz_env(&runner)?;
             let args = FuzzArgs::short(*fuzz_cases);
-            Ok(fuzz::campaign(&env, runner.as_ref(), &args, options.json) && conforms)
+            Ok(fuzz::campaign(runner.as_ref(), &args, options.json) && conforms)
         }
-        Command::Fuzz(args) => {
-            let env = fuzz_env(&runner)?;
-            Ok(fuzz::campaign(&env, runner.as_ref(), args, options.json))
-        }
+        Command::Fuzz(args) => Ok(fuzz::campaign(runner.as_ref(), args, options.json)),
         Command::Check { paths } => run::run_all(&runner, options, paths, Mode::Check),
         Command::Fill { paths } => fill::fill(&runner, options, paths),
         Command::Replay { file } => {
@@ -186,11 +182,6 @@ fn execute(cli: Cli, factory: DeciderFactory) -> Result<bool, String> {
         }
         Command::Coverage => Ok(coverage::coverage(options)),
     }
-}
-
-/// The fuzzer's deployment: the runner's contracts (bundled or plugged in).
-fn fuzz_env(runner: &Runner<BoxedDecider>) -> Result<ovm_fuzz::Env, String> {
-    ovm_fuzz::Env::of(runner).map_err(|e| format!("deploying the fuzzer's chain: {e}"))
 }
 
 /// The vector files `paths` select (warnings on stderr for what a folder walk skipped); no

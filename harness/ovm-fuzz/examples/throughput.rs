@@ -14,7 +14,7 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(200);
-    let env = Env::new().expect("the OVM deploys");
+    let env = Env::new();
     println!("layer  cases  wall_s  cases/s  evm_calls  evm_share");
     for layer in Layer::ALL {
         let before = env.stats();

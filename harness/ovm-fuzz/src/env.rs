@@ -1,28 +1,22 @@
-//! The chain half's environment: one deployment per dispute period, snapshotted once and
-//! forked per case, with the time spent inside the EVM measured for benches.
+//! What the generators build with: the deployment's addresses (the same for every dispute
+//! period and every implementation, see `Deployment::predicted`), its registry and a property
+//! builder; plus [`EvmStats`], the time the conformance engine spent inside the EVM.
 
-use crate::world::WorldSpec;
-use ovm_chain::{Chain, ChainError, CreationCodes, Deployment, Snapshot};
+use ovm_chain::{DEPLOYER, Deployment};
 use ovm_core::{Builder, Registry};
-use std::{
-    cell::{Cell, RefCell},
-    collections::BTreeMap,
-    time::{Duration, Instant},
-};
+use std::{cell::Cell, time::Duration};
 
-/// Time and calls spent in the chain half (the EVM, through `ovm-chain`).
+/// Time and runs spent in the chain half (the EVM, through `ovm-chain`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct EvmStats {
-    /// Calls and transactions executed.
+    /// Vectors run through the conformance engine.
     pub calls: u64,
-    /// Wall time spent inside them.
+    /// Wall time spent inside the EVM while running them.
     pub time: Duration,
 }
 
-/// Deployments (one per period, created on demand) to fork cases from.
+/// The addresses, registry and builder the generators use, and the EVM time so far.
 pub struct Env {
-    codes: CreationCodes,
-    bases: RefCell<BTreeMap<u64, Snapshot>>,
     deployment: Deployment,
     registry: Registry,
     builder: Builder,
@@ -37,38 +31,27 @@ impl std::fmt::Debug for Env {
     }
 }
 
-/// The default dispute period (spec §6).
-pub const DEFAULT_PERIOD: u64 = 7;
+impl Default for Env {
+    fn default() -> Self {
+        Self::new()
+    }
+}
 
 impl Env {
-    /// The bundled contracts.
-    pub fn new() -> Result<Self, ChainError> {
-        Self::with_codes(CreationCodes::bundled())
-    }
-
-    /// The contracts `judge` runs against (so that every layer sees the same contracts).
-    pub fn of(judge: &dyn ovm_conformance::Judge) -> Result<Self, ChainError> {
-        Self::with_codes(judge.contracts().codes().clone())
-    }
-
-    /// Any implementation of the spec's ABI (e.g. deliberately wrong variant contracts).
-    pub fn with_codes(codes: CreationCodes) -> Result<Self, ChainError> {
-        let mut chain = Chain::new();
-        let deployment = chain.deploy_codes(ovm_chain::DEPLOYER, DEFAULT_PERIOD, &codes)?;
+    /// The environment of the harness's deployment (every implementation is deployed at the
+    /// same addresses; the engine refuses one that is not).
+    pub fn new() -> Self {
+        let deployment = Deployment::predicted(DEPLOYER, 0, ovm_vectors::DEFAULT_PERIOD);
         let registry = deployment.registry();
-        let mut bases = BTreeMap::new();
-        bases.insert(DEFAULT_PERIOD, chain.snapshot());
-        Ok(Self {
-            codes,
-            bases: RefCell::new(bases),
+        Self {
             deployment,
-            registry: registry.clone(),
-            builder: Builder::new(registry),
+            builder: Builder::new(registry.clone()),
+            registry,
             stats: Cell::new(EvmStats::default()),
-        })
+        }
     }
 
-    /// The deployment (its addresses are the same for every period).
+    /// The deployment's addresses.
     pub fn deployment(&self) -> &Deployment {
         &self.deployment
     }
@@ -83,44 +66,7 @@ impl Env {
         &self.builder
     }
 
-    /// The state right after deploying the OVM with `period` (deployed on first use).
-    pub fn base(&self, period: u64) -> Result<Snapshot, String> {
-        let mut bases = self.bases.borrow_mut();
-        if let Some(base) = bases.get(&period) {
-            return Ok(base.clone());
-        }
-        let mut chain = Chain::new();
-        chain
-            .deploy_codes(ovm_chain::DEPLOYER, period, &self.codes)
-            .map_err(|e| e.to_string())?;
-        let snapshot = chain.snapshot();
-        bases.insert(period, snapshot.clone());
-        Ok(snapshot)
-    }
-
-    /// A fresh chain with the OVM deployed with `period` and the world's roots submitted.
-    pub fn chain(&self, period: u64, world: &WorldSpec) -> Result<Chain, String> {
-        let cached = self.bases.borrow().get(&period).map(Chain::from_snapshot);
-        let mut chain = match cached {
-            Some(chain) => chain,
-            None => Chain::from_snapshot(&self.base(period)?),
-        };
-        self.timed(|| world.submit_roots(&mut chain))?;
-        Ok(chain)
-    }
-
-    /// Runs `f` (a chain call) and adds its time to [`Env::stats`].
-    pub fn timed<T>(&self, f: impl FnOnce() -> T) -> T {
-        let start = Instant::now();
-        let out = f();
-        let mut stats = self.stats.get();
-        stats.calls += 1;
-        stats.time += start.elapsed();
-        self.stats.set(stats);
-        out
-    }
-
-    /// Adds EVM time measured elsewhere (by the conformance engine's chain) to [`Env::stats`].
+    /// Adds one engine run's EVM time to [`Env::stats`].
     pub fn add_evm_time(&self, time: Duration) {
         let mut stats = self.stats.get();
         stats.calls += 1;

@@ -28,7 +28,7 @@
 //! use ovm_fuzz::{Campaign, Env, Layer, Runner, campaign::{Budget, Options}};
 //!
 //! let runner = Runner::new(); // reference decider and mirrors, bundled contracts
-//! let env = Env::of(&runner)?;
+//! let env = Env::new();
 //! let campaign = Campaign { seed: 7, budget: Budget::Cases(100), layers: Layer::ALL.to_vec(), options: Options::default() };
 //! let report = campaign.run(&env, &runner, &mut |p| eprintln!("{} cases", p.cases));
 //! assert!(report.bugs.is_empty(), "{}", report.bugs[0].message(campaign.seed));

@@ -128,7 +128,7 @@ fn unpatched_sources_agree() {
          `cargo run -p ovm-chain --bin refresh-artifacts`"
     );
     let runner = Runner::new().with_contracts(Contracts::plugged(codes, None));
-    let env = Env::of(&runner).expect("deploys");
+    let env = Env::new();
     let campaign = Campaign {
         seed: DEFAULT_SEED,
         budget: Budget::Cases(40),

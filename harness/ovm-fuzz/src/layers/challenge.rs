@@ -8,13 +8,13 @@
 use super::{Cx, FuzzLayer, judged, near_misses, predicate_name, valid_challenges};
 use crate::{
     divergence::{Divergence, Layer},
-    env::{DEFAULT_PERIOD, Env},
+    env::Env,
     generate::{Interp, Shape, shape},
     world::{Material, WorldParams, WorldSpec, world_params},
 };
 use ovm_core::{Bytes, Property, abi};
 use ovm_decider::Outcome;
-use ovm_vectors::{ChallengeTry, ChallengeVector, Expr, Info, Input, VectorFile};
+use ovm_vectors::{ChallengeTry, ChallengeVector, DEFAULT_PERIOD, Expr, Info, Input, VectorFile};
 use proptest::prelude::*;
 
 /// A generated C case.

@@ -33,7 +33,7 @@ pub fn caught_and_replayed<D: Decider>(
     layers: Vec<Layer>,
     shrink: bool,
 ) -> Finding {
-    let env = Env::of(mutant).expect("the OVM deploys");
+    let env = Env::new();
     let scratch = Scratch(std::env::temp_dir().join(format!(
         "ovm-mutant-{}-{}",
         std::process::id(),
