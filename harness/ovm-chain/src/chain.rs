@@ -326,19 +326,6 @@ impl Chain {
             .map(Output::into_data))
     }
 
-    /// Runs (does not commit) a call with raw calldata; returns the raw return data.
-    pub fn call_raw(
-        &mut self,
-        from: Address,
-        to: Address,
-        data: Bytes,
-        gas_limit: u64,
-    ) -> Result<TxOutcome<Bytes>, ChainError> {
-        Ok(self
-            .execute(from, Some(to), data, gas_limit, false)?
-            .map(Output::into_data))
-    }
-
     /// Deploys `initcode` (creation bytecode followed by the ABI-encoded constructor
     /// arguments) from `from`; the result is the new contract's address.
     pub fn deploy_contract(

@@ -9,7 +9,7 @@ use crate::{
 };
 use ovm_chain::{
     Chain, ChainError, Deployment, Revert, account,
-    bindings::{AndPredicate, EqualPredicate, NotPredicate},
+    bindings::{AndPredicate, NotPredicate},
 };
 use ovm_core::{B256, Bytes, Property, Registry, U256};
 use ovm_decider::{Decider, Truth, World};
@@ -205,27 +205,8 @@ pub(crate) fn chain_truth(chain: &mut Chain, p: &Property) -> Result<ChainTruth,
     let decide = view_result(chain.decide(p))?;
     let saved = chain.snapshot();
     let _ = chain.claim_property(account(CLAIMER), p)?;
-    let inputs = p.inputs.clone();
-    let decide_true = chain_call(
-        &chain
-            .call(
-                account(CHALLENGER),
-                p.predicate,
-                &EqualPredicate::decideTrueCall {
-                    inputs: inputs.clone(),
-                },
-            )?
-            .result,
-    );
-    let decide_false = chain_call(
-        &chain
-            .call(
-                account(CHALLENGER),
-                p.predicate,
-                &EqualPredicate::decideFalseCall { inputs },
-            )?
-            .result,
-    );
+    let decide_true = chain_call(&chain.decide_true(account(CHALLENGER), p)?.result);
+    let decide_false = chain_call(&chain.decide_false(account(CHALLENGER), p)?.result);
     chain.restore(&saved);
     Ok(ChainTruth {
         decide,

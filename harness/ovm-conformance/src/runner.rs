@@ -213,14 +213,8 @@ impl<D: Decider> Runner<D> {
             if period == 0 {
                 continue;
             }
-            if periods.insert((period, false)) {
+            if periods.insert(period) {
                 self.snapshot(period)?;
-            }
-            if matches!(file.vector, Vector::Game(_))
-                && self.contracts.is_bundled()
-                && periods.insert((period, true))
-            {
-                ovm_agent::deployed_snapshot(period).map_err(|e| RunError::Setup(e.to_string()))?;
             }
         }
         Ok(periods.len())
