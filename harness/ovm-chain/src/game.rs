@@ -6,7 +6,7 @@
 //! covered here is reachable with [`Chain::send`] / [`Chain::call`] and [`crate::bindings`].
 
 use alloy_primitives::{Address, B256, Bytes, U256};
-use ovm_core::{ChallengeGame, Property};
+use ovm_core::{Action, ChallengeGame, Property};
 
 use crate::{
     bindings::{
@@ -119,6 +119,38 @@ impl Chain {
             decision,
         };
         Ok(self.send(from, uac, &call)?.map(drop))
+    }
+
+    /// Sends `action` from `from`: the chain's one dispatcher of [`Action`].
+    pub fn send_action(&mut self, from: Address, action: &Action) -> Result<Tx, ChainError> {
+        match action {
+            Action::Claim(p) => self.claim_property(from, p),
+            Action::Challenge {
+                property,
+                inputs,
+                challenge,
+            } => self.challenge(from, property, inputs, challenge),
+            Action::RemoveChallenge {
+                property,
+                challenge,
+            } => self.remove_challenge(from, property, challenge),
+            Action::DecideClaimToTrue(id) => self.decide_claim_to_true(from, *id),
+            Action::DecideClaimToFalse {
+                property,
+                challenge,
+            } => self.decide_claim_to_false(from, property, challenge),
+            Action::DecideClaimWithWitness { property, witness } => {
+                self.decide_claim_with_witness(from, property, witness)
+            }
+            Action::SetPredicateDecision { property, decision } => {
+                self.set_predicate_decision(from, property, *decision)
+            }
+            Action::DecideTrue(p) => self.decide_true(from, p),
+            Action::DecideFalse(p) => self.decide_false(from, p),
+            Action::NotDecideTrue(inner) => self.not_decide_true(from, inner),
+            Action::AndDecideTrue(children) => self.and_decide_true(from, children),
+            Action::SubmitRoot { block, root } => self.submit_root(from, *block, *root),
+        }
     }
 
     // ------------------------------------------------------------------ predicate transactions

@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 
 pub mod abi;
+pub mod action;
 pub mod build;
 pub mod depth;
 pub mod interval_tree;
@@ -10,6 +11,7 @@ pub mod registry;
 pub mod signing;
 pub mod subst;
 
+pub use action::Action;
 pub use alloy_primitives::{Address, B256, Bytes, U256, keccak256};
 pub use build::Builder;
 pub use depth::{MAX_CHALLENGE_DEPTH, MAX_CLAIM_DEPTH, depth};

@@ -12,13 +12,14 @@ use crate::{
     generate::{Interp, Shape, shape},
     layers::{
         Cx, FuzzLayer, judged, predicate_name,
-        sequence::{SCall, call_to_vector, grow_universe, pick_challenge},
+        sequence::{grow_universe, pick_challenge},
     },
     world::{Material, WorldParams, WorldSpec, world_params},
 };
 use ovm_agent::{adversary_account, operator_account};
-use ovm_core::{Property, abi, keccak256};
-use ovm_vectors::{AdversaryAction, Expr, GameVector, Info, VectorFile};
+use ovm_chain::DEPLOYER;
+use ovm_core::{Action, Property, abi, keccak256};
+use ovm_vectors::{AdversaryAction, Call, Expr, GameVector, Info, VectorFile};
 use proptest::prelude::*;
 
 /// Selectors of one adversary move.
@@ -57,7 +58,9 @@ pub struct GConcrete {
     /// The claim (made in block 0 after the adversary's block-0 moves).
     pub claim: Property,
     /// `(block, sender, call)`, non-decreasing blocks.
-    pub moves: Vec<(u64, ovm_core::Address, SCall)>,
+    pub moves: Vec<(u64, ovm_core::Address, Action)>,
+    /// The properties the moves were drawn from (a game id among theirs is written readably).
+    pub known: Vec<Property>,
 }
 
 impl GCase {
@@ -74,7 +77,7 @@ impl GCase {
         let mut universe = vec![claim.clone()];
         grow_universe(&world, &mut universe, 12);
         let last_root = mat.written.last().copied().unwrap_or(0);
-        let mut moves: Vec<(u64, ovm_core::Address, SCall)> = self
+        let mut moves: Vec<(u64, ovm_core::Address, Action)> = self
             .moves
             .iter()
             .map(|m| {
@@ -83,26 +86,39 @@ impl GCase {
                 let at = u64::from(m.at) % (self.period * 4 + 1);
                 let from = adversary_account();
                 let call = match m.op % 10 {
-                    0 | 1 => SCall::Claim(p.clone()),
+                    0 | 1 => Action::Claim(p.clone()),
                     2 | 3 => match challenge() {
-                        Some((ci, q)) => SCall::Challenge(p.clone(), ci, q),
-                        None => SCall::Claim(p.clone()),
+                        Some((ci, q)) => Action::Challenge {
+                            property: p.clone(),
+                            inputs: ci,
+                            challenge: q,
+                        },
+                        None => Action::Claim(p.clone()),
                     },
-                    4 => SCall::DecideToTrue(p.id(), Some(p.clone())),
+                    4 => Action::DecideClaimToTrue(p.id()),
                     5 => match challenge() {
-                        Some((_, q)) => SCall::DecideToFalse(p.clone(), q),
-                        None => SCall::DecideToTrue(p.id(), Some(p.clone())),
+                        Some((_, q)) => Action::DecideClaimToFalse {
+                            property: p.clone(),
+                            challenge: q,
+                        },
+                        None => Action::DecideClaimToTrue(p.id()),
                     },
                     6 => match challenge() {
-                        Some((_, q)) => SCall::Remove(p.clone(), q),
-                        None => SCall::Claim(p.clone()),
+                        Some((_, q)) => Action::RemoveChallenge {
+                            property: p.clone(),
+                            challenge: q,
+                        },
+                        None => Action::Claim(p.clone()),
                     },
-                    7 => SCall::Witness(p.clone(), vec![abi::encode_uint(u64::from(m.pick % 2))]),
+                    7 => Action::DecideClaimWithWitness {
+                        property: p.clone(),
+                        witness: vec![abi::encode_uint(u64::from(m.pick % 2))],
+                    },
                     8 if registry.atomic(p.predicate).is_some() => {
                         if m.pick % 2 == 0 {
-                            SCall::AtomicTrue(p.clone())
+                            Action::DecideTrue(p.clone())
                         } else {
-                            SCall::AtomicFalse(p.clone())
+                            Action::DecideFalse(p.clone())
                         }
                     }
                     _ => {
@@ -114,7 +130,10 @@ impl GCase {
                         return (
                             at,
                             operator_account(),
-                            SCall::SubmitRoot(block, keccak256([m.pick, m.at, 0x5a])),
+                            Action::SubmitRoot {
+                                block: ovm_core::U256::from(block),
+                                root: keccak256([m.pick, m.at, 0x5a]),
+                            },
                         );
                     }
                 };
@@ -127,6 +146,7 @@ impl GCase {
             period: self.period,
             claim,
             moves,
+            known: universe,
         }
     }
 }
@@ -161,9 +181,17 @@ pub fn vector(env: &Env, case: &GConcrete) -> VectorFile {
             adversary: case
                 .moves
                 .iter()
-                .map(|(at, from, call)| AdversaryAction {
-                    at_block: *at,
-                    action: call_to_vector(env, *from, call),
+                .filter_map(|(at, from, action)| {
+                    Some(AdversaryAction {
+                        at_block: *at,
+                        action: Call::from_action(
+                            *from,
+                            DEPLOYER,
+                            action,
+                            env.registry(),
+                            &case.known,
+                        )?,
+                    })
                 })
                 .collect(),
             expect: None,

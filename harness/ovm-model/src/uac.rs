@@ -4,7 +4,7 @@
 
 use crate::{PredicateOracle, UacError, UacEvent};
 use ovm_core::{
-    Address, B256, Bytes, ChallengeGame, ConnectiveKind, Decision, MAX_CHALLENGE_DEPTH,
+    Action, Address, B256, Bytes, ChallengeGame, ConnectiveKind, Decision, MAX_CHALLENGE_DEPTH,
     MAX_CLAIM_DEPTH, Property, Registry, U256, depth,
 };
 use std::collections::BTreeMap;
@@ -79,6 +79,44 @@ impl UacModel {
     }
 
     // ------------------------------------------------------------------ game functions
+
+    /// Applies `action` sent by `from`: the model's one dispatcher of [`Action`]. `None` for
+    /// `submitRoot`, which is `CommitmentModel`'s.
+    pub fn apply(
+        &mut self,
+        oracle: &dyn PredicateOracle,
+        from: Address,
+        action: &Action,
+    ) -> Option<UacResult> {
+        Some(match action {
+            Action::Claim(p) => self.claim_property(p),
+            Action::Challenge {
+                property,
+                inputs,
+                challenge,
+            } => self.challenge(oracle, property, inputs, challenge),
+            Action::RemoveChallenge {
+                property,
+                challenge,
+            } => self.remove_challenge(property, challenge),
+            Action::DecideClaimToTrue(id) => self.decide_claim_to_true(*id),
+            Action::DecideClaimToFalse {
+                property,
+                challenge,
+            } => self.decide_claim_to_false(property, challenge),
+            Action::DecideClaimWithWitness { property, witness } => {
+                self.decide_claim_with_witness(oracle, property, witness)
+            }
+            Action::SetPredicateDecision { property, decision } => {
+                self.set_predicate_decision(from, property, *decision)
+            }
+            Action::DecideTrue(p) => self.atomic_decide_true(oracle, p),
+            Action::DecideFalse(p) => self.atomic_decide_false(oracle, p),
+            Action::NotDecideTrue(inner) => self.not_decide_true(inner),
+            Action::AndDecideTrue(children) => self.and_decide_true(children),
+            Action::SubmitRoot { .. } => return None,
+        })
+    }
 
     /// `claimProperty(P)`: requires, in order, a registered predicate (`UnknownPredicate`),
     /// depth ≤ 32 (`TooDeep`), no game yet (`GameAlreadyExists`); creates the game at the

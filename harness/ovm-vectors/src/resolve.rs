@@ -4,11 +4,11 @@
 use crate::{
     input::{AddrRef, Atom, Expr, Input},
     names::{AtomicName, CONTRACT_NAMES},
-    vector::{VectorFile, World},
+    vector::{Call, VectorFile, World},
 };
 use ovm_core::{
-    Address, B256, Bytes, PredicateKind, Property, Registry, U256, abi, keccak256, placeholder,
-    signing::Signer,
+    Action, Address, B256, Bytes, PredicateKind, Property, Registry, U256, abi, keccak256,
+    placeholder, signing::Signer,
 };
 use std::collections::BTreeMap;
 
@@ -327,5 +327,84 @@ impl<'r> Resolver<'r> {
             Input::Property(expr) => Ok(self.property(expr, path)?.id()),
             other => self.word(other, path),
         }
+    }
+
+    /// A call of a vector as the sender and the [`Action`] it sends (the vector format's one
+    /// reader of transactions; `Call::from_action` writes them).
+    pub fn action(&self, call: &Call, path: &str) -> Result<(Address, Action), ResolveError> {
+        let r = self;
+        let from = r.sender(call.from(), &format!("{path}.from"))?;
+        let p = |e, field: &str| r.property(e, &format!("{path}.{field}"));
+        let action = match call {
+            Call::ClaimProperty { property, .. } => Action::Claim(p(property, "property")?),
+            Call::Challenge {
+                property,
+                challenge_inputs,
+                challenge,
+                ..
+            } => Action::Challenge {
+                property: p(property, "property")?,
+                inputs: r.inputs(challenge_inputs, &format!("{path}.challenge_inputs"))?,
+                challenge: p(challenge, "challenge")?,
+            },
+            Call::RemoveChallenge {
+                property,
+                challenge,
+                ..
+            } => Action::RemoveChallenge {
+                property: p(property, "property")?,
+                challenge: p(challenge, "challenge")?,
+            },
+            Call::DecideClaimToTrue { id, .. } => {
+                Action::DecideClaimToTrue(r.game_id(id, &format!("{path}.id"))?)
+            }
+            Call::DecideClaimToFalse {
+                property,
+                challenge,
+                ..
+            } => Action::DecideClaimToFalse {
+                property: p(property, "property")?,
+                challenge: p(challenge, "challenge")?,
+            },
+            Call::DecideClaimWithWitness {
+                property, witness, ..
+            } => Action::DecideClaimWithWitness {
+                property: p(property, "property")?,
+                witness: r.inputs(witness, &format!("{path}.witness"))?,
+            },
+            Call::SetPredicateDecision {
+                property, decision, ..
+            } => Action::SetPredicateDecision {
+                property: p(property, "property")?,
+                decision: *decision,
+            },
+            Call::DecideTrue {
+                predicate, inputs, ..
+            } => Action::DecideTrue(Property::new(
+                r.atomic(*predicate),
+                r.inputs(inputs, &format!("{path}.inputs"))?,
+            )),
+            Call::DecideFalse {
+                predicate, inputs, ..
+            } => Action::DecideFalse(Property::new(
+                r.atomic(*predicate),
+                r.inputs(inputs, &format!("{path}.inputs"))?,
+            )),
+            Call::NotDecideTrue { inner, .. } => Action::NotDecideTrue(p(inner, "inner")?),
+            Call::AndDecideTrue { children, .. } => {
+                let mut ps = Vec::with_capacity(children.len());
+                for (i, c) in children.iter().enumerate() {
+                    ps.push(p(c, &format!("children[{i}]"))?);
+                }
+                Action::AndDecideTrue(ps)
+            }
+            Call::SubmitRoot {
+                block_number, root, ..
+            } => Action::SubmitRoot {
+                block: U256::from(*block_number),
+                root: r.word(root, &format!("{path}.root"))?,
+            },
+        };
+        Ok((from, action))
     }
 }

@@ -11,96 +11,16 @@ use crate::{
     probe::probe,
     report::{Divergence, DivergenceClass, Stats},
 };
-use ovm_agent::{Action, Actor, Adversary, GameSetup, Violation, play_in};
+use ovm_agent::{Actor, Adversary, GameSetup, Violation, play_in};
 use ovm_chain::Snapshot;
-use ovm_core::{Decision, Property, U256};
+use ovm_core::Decision;
 use ovm_decider::{Challenge, Decider, Outcome};
 use ovm_vectors::{
-    Call, ChallengeExpr, DecisionName, GameExpectation, GameVector, Input, Outcome as OutcomeData,
+    ChallengeExpr, DecisionName, GameExpectation, GameVector, Input, Outcome as OutcomeData,
     Resolver,
 };
 
 /// The agent action of a vector call, and its sender.
-fn action(
-    r: &Resolver<'_>,
-    call: &Call,
-    path: &str,
-) -> Result<(ovm_core::Address, Action), RunError> {
-    let from = r.sender(call.from(), &format!("{path}.from"))?;
-    let p = |e, field: &str| r.property(e, &format!("{path}.{field}"));
-    let action = match call {
-        Call::ClaimProperty { property, .. } => Action::Claim(p(property, "property")?),
-        Call::Challenge {
-            property,
-            challenge_inputs,
-            challenge,
-            ..
-        } => Action::Challenge {
-            property: p(property, "property")?,
-            inputs: r.inputs(challenge_inputs, &format!("{path}.challenge_inputs"))?,
-            challenge: p(challenge, "challenge")?,
-        },
-        Call::RemoveChallenge {
-            property,
-            challenge,
-            ..
-        } => Action::RemoveChallenge {
-            property: p(property, "property")?,
-            challenge: p(challenge, "challenge")?,
-        },
-        Call::DecideClaimToTrue { id, .. } => {
-            Action::DecideClaimToTrue(r.game_id(id, &format!("{path}.id"))?)
-        }
-        Call::DecideClaimToFalse {
-            property,
-            challenge,
-            ..
-        } => Action::DecideClaimToFalse {
-            property: p(property, "property")?,
-            challenge: p(challenge, "challenge")?,
-        },
-        Call::DecideClaimWithWitness {
-            property, witness, ..
-        } => Action::DecideClaimWithWitness {
-            property: p(property, "property")?,
-            witness: r.inputs(witness, &format!("{path}.witness"))?,
-        },
-        Call::SetPredicateDecision {
-            property, decision, ..
-        } => Action::SetPredicateDecision {
-            property: p(property, "property")?,
-            decision: *decision,
-        },
-        Call::DecideTrue {
-            predicate, inputs, ..
-        } => Action::DecideTrue(Property::new(
-            r.atomic(*predicate),
-            r.inputs(inputs, &format!("{path}.inputs"))?,
-        )),
-        Call::DecideFalse {
-            predicate, inputs, ..
-        } => Action::DecideFalse(Property::new(
-            r.atomic(*predicate),
-            r.inputs(inputs, &format!("{path}.inputs"))?,
-        )),
-        Call::NotDecideTrue { inner, .. } => Action::NotDecideTrue(p(inner, "inner")?),
-        Call::AndDecideTrue { children, .. } => {
-            let mut ps = Vec::with_capacity(children.len());
-            for (i, c) in children.iter().enumerate() {
-                ps.push(p(c, &format!("children[{i}]"))?);
-            }
-            Action::AndDecideTrue(ps)
-        }
-        Call::SubmitRoot {
-            block_number, root, ..
-        } => Action::SubmitRoot {
-            block: U256::from(*block_number),
-            root: r.word(root, &format!("{path}.root"))?,
-        },
-    };
-    Ok((from, action))
-}
-
 fn resolve_challenge(
     r: &Resolver<'_>,
     c: &ChallengeExpr,
@@ -184,7 +104,9 @@ pub(crate) fn run<D: Decider>(
     ctx.namer.property("claim", &claim);
     let mut adversary = Adversary::new();
     for (i, a) in v.adversary.iter().enumerate() {
-        let (from, act) = action(&ctx.resolver, &a.action, &format!("adversary[{i}].action"))?;
+        let (from, act) = ctx
+            .resolver
+            .action(&a.action, &format!("adversary[{i}].action"))?;
         adversary = adversary.at(a.at_block, from, act);
     }
     let setup = GameSetup::new(v.period, claim.clone())

@@ -16,10 +16,73 @@ use crate::{
         Arg, CallView, EventView, chain_call, chain_event, commitment_error_view, commitment_event,
     },
 };
-use ovm_chain::TxOutcome;
-use ovm_core::{B256, ChallengeGame, Decision, Property, U256};
+use ovm_core::{Action, B256, ChallengeGame, Decision, Property};
 use ovm_model::{CommitmentModel, UacModel};
-use ovm_vectors::{Call, DecisionName, GameExpect, Step, UacExpect, UacVector};
+use ovm_vectors::{DecisionName, GameExpect, Step, UacExpect, UacVector};
+
+/// Names the properties `action` is about (and the `Not` that `Not.decideTrue` decides), so
+/// that reports print their ids readably.
+fn name_properties(
+    namer: &mut crate::views::Namer,
+    registry: &ovm_core::Registry,
+    action: &Action,
+) {
+    match action {
+        Action::Claim(p) | Action::DecideTrue(p) | Action::DecideFalse(p) => {
+            namer.describe_and_name(p);
+        }
+        Action::Challenge {
+            property,
+            challenge,
+            ..
+        }
+        | Action::RemoveChallenge {
+            property,
+            challenge,
+        }
+        | Action::DecideClaimToFalse {
+            property,
+            challenge,
+        } => {
+            namer.describe_and_name(property);
+            namer.describe_and_name(challenge);
+        }
+        Action::DecideClaimWithWitness { property, .. }
+        | Action::SetPredicateDecision { property, .. } => namer.describe_and_name(property),
+        Action::NotDecideTrue(inner) => {
+            namer.describe_and_name(inner);
+            namer.describe_and_name(&ovm_decider::onchain::not_of(registry, inner.encode()));
+        }
+        Action::AndDecideTrue(children) => {
+            for child in children {
+                namer.describe_and_name(child);
+            }
+        }
+        Action::DecideClaimToTrue(_) | Action::SubmitRoot { .. } => {}
+    }
+}
+
+/// The function `action` calls, as reports name it (`claimProperty`, `IsLessThan.decideTrue`).
+fn function_name(registry: &ovm_core::Registry, action: &Action) -> String {
+    match action {
+        Action::DecideTrue(p) | Action::DecideFalse(p) => {
+            let predicate = registry
+                .kind(p.predicate)
+                .map_or("unregistered", |k| k.name());
+            format!("{predicate}.{}", action.function())
+        }
+        _ => action.function().to_owned(),
+    }
+}
+
+/// The class of "the model succeeds, the chain reverts" for `action`.
+fn rejected_class(action: &Action) -> DivergenceClass {
+    match action {
+        Action::Challenge { .. } => DivergenceClass::ChallengeRejectedOnChain,
+        Action::DecideClaimWithWitness { .. } => DivergenceClass::WitnessRejected,
+        _ => DivergenceClass::OutcomeFlip,
+    }
+}
 
 fn show_game(namer: &crate::views::Namer, game: &ChallengeGame, base: u64) -> String {
     if !game.exists() {
@@ -69,178 +132,37 @@ pub(crate) fn run<D: ovm_decider::Decider + ?Sized>(
             Step::Call(call) => call,
         };
         let path = format!("steps[{si}].{}", call.method());
-        let r = &ctx.resolver;
-        let from = r.sender(call.from(), &format!("{path}.from"))?;
+        let (from, action) = ctx.resolver.action(call, &path)?;
+        name_properties(&mut ctx.namer, registry, &action);
         model.set_block_number(ctx.chain.block_number());
         let oracle = MirrorOracle {
             world: &ctx.world,
             mirrors: ctx.mirrors,
             decider: ctx.decider,
         };
-        let chain = &mut ctx.chain;
-        let namer = &mut ctx.namer;
-        let mut prop = |expr, field: &str| -> Result<Property, RunError> {
-            let p = r.property(expr, &format!("{path}.{field}"))?;
-            namer.describe_and_name(&p);
-            Ok(p)
-        };
-        let (what, rejected, model_view, outcome): (String, DivergenceClass, _, TxOutcome<()>) =
-            match call {
-                Call::ClaimProperty { property, .. } => {
-                    let p = prop(property, "property")?;
-                    (
-                        "claimProperty".to_owned(),
-                        DivergenceClass::OutcomeFlip,
-                        model_views(&model.claim_property(&p)),
-                        chain.claim_property(from, &p)?,
-                    )
-                }
-                Call::Challenge {
-                    property,
-                    challenge_inputs,
-                    challenge,
-                    ..
-                } => {
-                    let p = prop(property, "property")?;
-                    let q = prop(challenge, "challenge")?;
-                    let ci = r.inputs(challenge_inputs, &format!("{path}.challenge_inputs"))?;
-                    (
-                        "challenge".to_owned(),
-                        DivergenceClass::ChallengeRejectedOnChain,
-                        model_views(&model.challenge(&oracle, &p, &ci, &q)),
-                        chain.challenge(from, &p, &ci, &q)?,
-                    )
-                }
-                Call::RemoveChallenge {
-                    property,
-                    challenge,
-                    ..
-                } => {
-                    let p = prop(property, "property")?;
-                    let q = prop(challenge, "challenge")?;
-                    (
-                        "removeChallenge".to_owned(),
-                        DivergenceClass::OutcomeFlip,
-                        model_views(&model.remove_challenge(&p, &q)),
-                        chain.remove_challenge(from, &p, &q)?,
-                    )
-                }
-                Call::DecideClaimToTrue { id, .. } => {
-                    let id = r.game_id(id, &format!("{path}.id"))?;
-                    (
-                        "decideClaimToTrue".to_owned(),
-                        DivergenceClass::OutcomeFlip,
-                        model_views(&model.decide_claim_to_true(id)),
-                        chain.decide_claim_to_true(from, id)?,
-                    )
-                }
-                Call::DecideClaimToFalse {
-                    property,
-                    challenge,
-                    ..
-                } => {
-                    let p = prop(property, "property")?;
-                    let q = prop(challenge, "challenge")?;
-                    (
-                        "decideClaimToFalse".to_owned(),
-                        DivergenceClass::OutcomeFlip,
-                        model_views(&model.decide_claim_to_false(&p, &q)),
-                        chain.decide_claim_to_false(from, &p, &q)?,
-                    )
-                }
-                Call::DecideClaimWithWitness {
-                    property, witness, ..
-                } => {
-                    let p = prop(property, "property")?;
-                    let w = r.inputs(witness, &format!("{path}.witness"))?;
-                    (
-                        "decideClaimWithWitness".to_owned(),
-                        DivergenceClass::WitnessRejected,
-                        model_views(&model.decide_claim_with_witness(&oracle, &p, &w)),
-                        chain.decide_claim_with_witness(from, &p, &w)?,
-                    )
-                }
-                Call::SetPredicateDecision {
-                    property, decision, ..
-                } => {
-                    let p = prop(property, "property")?;
-                    (
-                        "setPredicateDecision".to_owned(),
-                        DivergenceClass::OutcomeFlip,
-                        model_views(&model.set_predicate_decision(from, &p, *decision)),
-                        chain.set_predicate_decision(from, &p, *decision)?,
-                    )
-                }
-                Call::DecideTrue {
-                    predicate, inputs, ..
-                }
-                | Call::DecideFalse {
-                    predicate, inputs, ..
-                } => {
-                    let inputs = r.inputs(inputs, &format!("{path}.inputs"))?;
-                    let p = Property::new(r.atomic(*predicate), inputs);
-                    namer.property(namer.describe_property(&p), &p);
-                    let truth = matches!(call, Call::DecideTrue { .. });
-                    if truth {
-                        (
-                            format!("{predicate}.decideTrue"),
-                            DivergenceClass::OutcomeFlip,
-                            model_views(&model.atomic_decide_true(&oracle, &p)),
-                            chain.decide_true(from, &p)?,
-                        )
-                    } else {
-                        (
-                            format!("{predicate}.decideFalse"),
-                            DivergenceClass::OutcomeFlip,
-                            model_views(&model.atomic_decide_false(&oracle, &p)),
-                            chain.decide_false(from, &p)?,
-                        )
-                    }
-                }
-                Call::NotDecideTrue { inner, .. } => {
-                    let inner = prop(inner, "inner")?;
-                    let not = ovm_decider::onchain::not_of(registry, inner.encode());
-                    namer.property(namer.describe_property(&not), &not);
-                    (
-                        "Not.decideTrue".to_owned(),
-                        DivergenceClass::OutcomeFlip,
-                        model_views(&model.not_decide_true(&inner)),
-                        chain.not_decide_true(from, &inner)?,
-                    )
-                }
-                Call::AndDecideTrue { children, .. } => {
-                    let mut ps = Vec::with_capacity(children.len());
-                    for (i, c) in children.iter().enumerate() {
-                        ps.push(prop(c, &format!("children[{i}]"))?);
-                    }
-                    (
-                        "And.decideTrue".to_owned(),
-                        DivergenceClass::OutcomeFlip,
-                        model_views(&model.and_decide_true(&ps)),
-                        chain.and_decide_true(from, &ps)?,
-                    )
-                }
-                Call::SubmitRoot {
-                    block_number, root, ..
-                } => {
-                    let root = r.word(root, &format!("{path}.root"))?;
-                    let block = U256::from(*block_number);
-                    let m = match commitment.submit_root(from, block, root) {
+        let model_view = match model.apply(&oracle, from, &action) {
+            Some(result) => model_views(&result),
+            None => match &action {
+                Action::SubmitRoot { block, root } => {
+                    match commitment.submit_root(from, *block, *root) {
                         Ok(events) => (CallView::Ok, events.iter().map(commitment_event).collect()),
                         Err(e) => (CallView::Err(commitment_error_view(&e)), Vec::new()),
-                    };
-                    let outcome = chain.submit_root(from, block, root)?;
-                    if outcome.is_ok() {
-                        let _ = ctx.world.storage.submit_root(ctx.d.commitment, block, root);
                     }
-                    (
-                        "submitRoot".to_owned(),
-                        DivergenceClass::OutcomeFlip,
-                        m,
-                        outcome,
-                    )
                 }
-            };
+                _ => (CallView::Ok, Vec::new()),
+            },
+        };
+        let outcome = ctx.chain.send_action(from, &action)?;
+        if let Action::SubmitRoot { block, root } = &action
+            && outcome.is_ok()
+        {
+            let _ = ctx
+                .world
+                .storage
+                .submit_root(ctx.d.commitment, *block, *root);
+        }
+        let what = function_name(registry, &action);
+        let rejected = rejected_class(&action);
         let what = format!(
             "{path} ({what} from {})",
             ctx.namer.show_arg(&Arg::Address(from))

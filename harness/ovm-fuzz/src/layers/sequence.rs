@@ -14,9 +14,9 @@ use crate::{
 };
 use ovm_chain::{DEPLOYER, account};
 use ovm_conformance::Judge;
-use ovm_core::{Address, B256, Bytes, ConnectiveKind, Property, abi, keccak256};
+use ovm_core::{Action, Address, B256, Bytes, ConnectiveKind, Property, abi, keccak256};
 use ovm_decider::World;
-use ovm_vectors::{AddrRef, AtomicName, Call, Expr, Info, Input, Step, UacVector, VectorFile};
+use ovm_vectors::{Call, Info, Step, UacVector, VectorFile};
 use proptest::prelude::*;
 
 /// Selectors of one step.
@@ -47,35 +47,6 @@ pub struct SCase {
     pub steps: Vec<StepSel>,
 }
 
-/// One concrete call.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SCall {
-    /// `claimProperty(P)`.
-    Claim(Property),
-    /// `challenge(P, ci, Q)`.
-    Challenge(Property, Vec<Bytes>, Property),
-    /// `removeChallenge(P, Q)`.
-    Remove(Property, Property),
-    /// `decideClaimToTrue(id)` (with the property when known, for readable vectors).
-    DecideToTrue(B256, Option<Property>),
-    /// `decideClaimToFalse(P, Q)`.
-    DecideToFalse(Property, Property),
-    /// `decideClaimWithWitness(P, w)`.
-    Witness(Property, Vec<Bytes>),
-    /// `setPredicateDecision(P, d)`.
-    SetDecision(Property, bool),
-    /// The atomic's `decideTrue(P.inputs)`.
-    AtomicTrue(Property),
-    /// The atomic's `decideFalse(P.inputs)`.
-    AtomicFalse(Property),
-    /// `Not.decideTrue(inner)`.
-    NotDecideTrue(Property),
-    /// `And.decideTrue(children)`.
-    AndDecideTrue(Vec<Property>),
-    /// `CommitmentContract.submitRoot(block, root)`.
-    SubmitRoot(u64, B256),
-}
-
 /// One concrete step.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SStep {
@@ -85,8 +56,8 @@ pub enum SStep {
     Call {
         /// The sender.
         from: Address,
-        /// The call.
-        call: SCall,
+        /// The transaction.
+        call: Action,
     },
 }
 
@@ -99,6 +70,8 @@ pub struct SConcrete {
     pub period: u64,
     /// The steps.
     pub steps: Vec<SStep>,
+    /// The properties the steps were drawn from (a game id among theirs is written readably).
+    pub known: Vec<Property>,
 }
 
 /// Grows `universe` breadth first with up to three valid challenges of each member, until it
@@ -167,19 +140,29 @@ impl SCase {
             let callers = [account(1), account(2), DEPLOYER];
             let from = callers[sel.caller as usize % 3];
             let call = match sel.op % 16 {
-                0 | 1 => SCall::Claim(p.clone()),
+                0 | 1 => Action::Claim(p.clone()),
                 2..=4 => match challenges() {
-                    Some((ci, q)) => SCall::Challenge(p.clone(), ci, q),
-                    None => SCall::Claim(p.clone()),
+                    Some((ci, q)) => Action::Challenge {
+                        property: p.clone(),
+                        inputs: ci,
+                        challenge: q,
+                    },
+                    None => Action::Claim(p.clone()),
                 },
                 5 => match challenges() {
-                    Some((_, q)) => SCall::Remove(p.clone(), q),
-                    None => SCall::DecideToTrue(p.id(), Some(p.clone())),
+                    Some((_, q)) => Action::RemoveChallenge {
+                        property: p.clone(),
+                        challenge: q,
+                    },
+                    None => Action::DecideClaimToTrue(p.id()),
                 },
-                6 => SCall::DecideToTrue(p.id(), Some(p.clone())),
+                6 => Action::DecideClaimToTrue(p.id()),
                 7 => match challenges() {
-                    Some((_, q)) => SCall::DecideToFalse(p.clone(), q),
-                    None => SCall::DecideToTrue(p.id(), Some(p.clone())),
+                    Some((_, q)) => Action::DecideClaimToFalse {
+                        property: p.clone(),
+                        challenge: q,
+                    },
+                    None => Action::DecideClaimToTrue(p.id()),
                 },
                 8 => {
                     let outcome = judge.decider().decide(&p, &world);
@@ -187,13 +170,19 @@ impl SCase {
                         .witness()
                         .map(<[Bytes]>::to_vec)
                         .unwrap_or_else(|| vec![abi::encode_uint(u64::from(sel.arg % 2))]);
-                    SCall::Witness(p.clone(), w)
+                    Action::DecideClaimWithWitness {
+                        property: p.clone(),
+                        witness: w,
+                    }
                 }
                 9 => {
                     let from = callers[sel.caller as usize % callers.len()];
                     steps.push(SStep::Call {
                         from,
-                        call: SCall::SetDecision(p.clone(), sel.arg % 2 == 0),
+                        call: Action::SetPredicateDecision {
+                            property: p.clone(),
+                            decision: sel.arg % 2 == 0,
+                        },
                     });
                     continue;
                 }
@@ -206,9 +195,9 @@ impl SCase {
                         .find(|q| registry.atomic(q.predicate).is_some())
                         .cloned();
                     match atomic {
-                        Some(q) if sel.arg % 2 == 0 => SCall::AtomicTrue(q),
-                        Some(q) => SCall::AtomicFalse(q),
-                        None => SCall::Claim(p.clone()),
+                        Some(q) if sel.arg % 2 == 0 => Action::DecideTrue(q),
+                        Some(q) => Action::DecideFalse(q),
+                        None => Action::Claim(p.clone()),
                     }
                 }
                 11 => {
@@ -216,7 +205,7 @@ impl SCase {
                         .then(|| p.inputs.first().and_then(|i| Property::decode_canonical(i)))
                         .flatten()
                         .unwrap_or_else(|| p.clone());
-                    SCall::NotDecideTrue(inner)
+                    Action::NotDecideTrue(inner)
                 }
                 12 => {
                     let children = (registry.connective(p.predicate) == Some(ConnectiveKind::And))
@@ -228,7 +217,7 @@ impl SCase {
                         })
                         .flatten()
                         .unwrap_or_else(|| vec![p.clone()]);
-                    SCall::AndDecideTrue(children)
+                    Action::AndDecideTrue(children)
                 }
                 13 => {
                     let block = match sel.arg % 4 {
@@ -247,7 +236,10 @@ impl SCase {
                     };
                     steps.push(SStep::Call {
                         from,
-                        call: SCall::SubmitRoot(block, root),
+                        call: Action::SubmitRoot {
+                            block: ovm_core::U256::from(block),
+                            root,
+                        },
                     });
                     continue;
                 }
@@ -262,6 +254,7 @@ impl SCase {
             world: mat.world.clone(),
             period: self.period,
             steps,
+            known: universe,
         }
     }
 }
@@ -329,104 +322,17 @@ impl FuzzLayer for Sequence {
     }
 }
 
-fn from_ref(env: &Env, from: Address) -> AddrRef {
-    if from == DEPLOYER {
-        return AddrRef::Name(ovm_vectors::Name::parse("deployer").expect("valid name"));
-    }
-    match env.registry().kind(from) {
-        Some(kind) => AddrRef::predicate(kind),
-        None => AddrRef::Literal(from),
-    }
-}
-
-/// The vector form of one call from `from`.
-pub fn call_to_vector(env: &Env, from: Address, call: &SCall) -> Call {
-    let registry = env.registry();
-    let expr = |p: &Property| Expr::from_property(p, registry);
-    let inputs = |v: &[Bytes]| v.iter().map(|i| Input::from_bytes(i, registry)).collect();
-    let from = Some(from_ref(env, from));
-    match call {
-        SCall::Claim(p) => Call::ClaimProperty {
-            from,
-            property: expr(p),
-        },
-        SCall::Challenge(p, ci, q) => Call::Challenge {
-            from,
-            property: expr(p),
-            challenge_inputs: inputs(ci),
-            challenge: expr(q),
-        },
-        SCall::Remove(p, q) => Call::RemoveChallenge {
-            from,
-            property: expr(p),
-            challenge: expr(q),
-        },
-        SCall::DecideToTrue(id, p) => Call::DecideClaimToTrue {
-            from,
-            id: match p {
-                Some(p) => Input::Id(Box::new(expr(p))),
-                None => Input::hex(id),
-            },
-        },
-        SCall::DecideToFalse(p, q) => Call::DecideClaimToFalse {
-            from,
-            property: expr(p),
-            challenge: expr(q),
-        },
-        SCall::Witness(p, w) => Call::DecideClaimWithWitness {
-            from,
-            property: expr(p),
-            witness: inputs(w),
-        },
-        SCall::SetDecision(p, dd) => Call::SetPredicateDecision {
-            from,
-            property: expr(p),
-            decision: *dd,
-        },
-        SCall::AtomicTrue(p) | SCall::AtomicFalse(p) => {
-            let predicate = AtomicName(
-                registry
-                    .atomic(p.predicate)
-                    .unwrap_or(ovm_core::AtomicKind::Equal),
-            );
-            if matches!(call, SCall::AtomicTrue(_)) {
-                Call::DecideTrue {
-                    from,
-                    predicate,
-                    inputs: inputs(&p.inputs),
-                }
-            } else {
-                Call::DecideFalse {
-                    from,
-                    predicate,
-                    inputs: inputs(&p.inputs),
-                }
-            }
-        }
-        SCall::NotDecideTrue(inner) => Call::NotDecideTrue {
-            from,
-            inner: expr(inner),
-        },
-        SCall::AndDecideTrue(children) => Call::AndDecideTrue {
-            from,
-            children: children.iter().map(expr).collect(),
-        },
-        SCall::SubmitRoot(block, root) => Call::SubmitRoot {
-            from,
-            block_number: *block,
-            root: Input::hex(root),
-        },
-    }
-}
-
 /// The uac vector of a concrete case.
 pub fn vector(env: &Env, case: &SConcrete) -> VectorFile {
     let steps = case
         .steps
         .iter()
-        .map(|step| match step {
-            SStep::Advance(n) => Step::Advance(*n),
-            SStep::Call { from, call } => Step::Call(call_to_vector(env, *from, call)),
+        .filter_map(|step| match step {
+            SStep::Advance(n) => Some(Step::Advance(*n)),
+            SStep::Call { from, call } => {
+                Call::from_action(*from, DEPLOYER, call, env.registry(), &case.known)
+                    .map(Step::Call)
+            }
         })
         .collect();
     VectorFile::new(

@@ -4,6 +4,7 @@ use crate::{
     input::{AddrRef, Expr, Input},
     names::AtomicName,
 };
+use ovm_core::{Action, Address, Bytes, Property, Registry};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -183,3 +184,102 @@ impl Call {
 
 /// The sender of a call without `from`.
 pub const DEFAULT_SENDER: &str = "deployer";
+
+/// A sender as a vector names it: a predicate by its name, any other address literally.
+fn sender_ref(from: Address, registry: &Registry) -> AddrRef {
+    match registry.kind(from) {
+        Some(kind) => AddrRef::predicate(kind),
+        None => AddrRef::Literal(from),
+    }
+}
+
+impl Call {
+    /// The vector form of `action` sent by `from` — the inverse of `Resolver::action`, the
+    /// format's one writer of transactions. Properties are written as expressions and a game
+    /// id as `{"id": P}` when one of `known` has that id; `from` equal to `deployer` is left
+    /// out (the default sender). `None` for what a vector cannot say: an atomic entry point
+    /// on a predicate that is not an atomic, or a root for a block past `u64`.
+    pub fn from_action(
+        from: Address,
+        deployer: Address,
+        action: &Action,
+        registry: &Registry,
+        known: &[Property],
+    ) -> Option<Self> {
+        let expr = |p: &Property| Expr::from_property(p, registry);
+        let inputs = |v: &[Bytes]| v.iter().map(|i| Input::from_bytes(i, registry)).collect();
+        let from = (from != deployer).then(|| sender_ref(from, registry));
+        Some(match action {
+            Action::Claim(p) => Self::ClaimProperty {
+                from,
+                property: expr(p),
+            },
+            Action::Challenge {
+                property,
+                inputs: ci,
+                challenge,
+            } => Self::Challenge {
+                from,
+                property: expr(property),
+                challenge_inputs: inputs(ci),
+                challenge: expr(challenge),
+            },
+            Action::RemoveChallenge {
+                property,
+                challenge,
+            } => Self::RemoveChallenge {
+                from,
+                property: expr(property),
+                challenge: expr(challenge),
+            },
+            Action::DecideClaimToTrue(id) => Self::DecideClaimToTrue {
+                from,
+                id: match known.iter().find(|p| p.id() == *id) {
+                    Some(p) => Input::Id(Box::new(expr(p))),
+                    None => Input::hex(id),
+                },
+            },
+            Action::DecideClaimToFalse {
+                property,
+                challenge,
+            } => Self::DecideClaimToFalse {
+                from,
+                property: expr(property),
+                challenge: expr(challenge),
+            },
+            Action::DecideClaimWithWitness { property, witness } => Self::DecideClaimWithWitness {
+                from,
+                property: expr(property),
+                witness: inputs(witness),
+            },
+            Action::SetPredicateDecision { property, decision } => Self::SetPredicateDecision {
+                from,
+                property: expr(property),
+                decision: *decision,
+            },
+            Action::DecideTrue(p) => Self::DecideTrue {
+                from,
+                predicate: AtomicName(registry.atomic(p.predicate)?),
+                inputs: inputs(&p.inputs),
+            },
+            Action::DecideFalse(p) => Self::DecideFalse {
+                from,
+                predicate: AtomicName(registry.atomic(p.predicate)?),
+                inputs: inputs(&p.inputs),
+            },
+            Action::NotDecideTrue(inner) => Self::NotDecideTrue {
+                from,
+                inner: expr(inner),
+            },
+            Action::AndDecideTrue(children) => Self::AndDecideTrue {
+                from,
+                children: children.iter().map(expr).collect(),
+            },
+            Action::SubmitRoot { block, root } => Self::SubmitRoot {
+                from,
+                block_number: u64::try_from(*block).ok()?,
+                root: Input::hex(root),
+            },
+        })
+    }
+}
