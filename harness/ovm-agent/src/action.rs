@@ -105,9 +105,9 @@ fn deployment_events(tx: &Tx, deployment: &Deployment) -> Vec<OvmEvent> {
         .iter()
         .filter_map(|log| {
             let event = if log.address == deployment.uac {
-                OvmEvent::decode_from(log, deployment.uac)
+                ovm_chain::events::decode_from(log, deployment.uac)
             } else if log.address == deployment.commitment {
-                OvmEvent::decode_from(log, deployment.commitment)
+                ovm_chain::events::decode_from(log, deployment.commitment)
             } else {
                 return None;
             };

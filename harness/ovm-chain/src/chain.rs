@@ -18,7 +18,6 @@ use revm::{
 use crate::{
     deployment::Deployment,
     errors::{ChainError, Revert},
-    events::OvmEvent,
     outcome::{TxOutcome, TxRecord},
 };
 
@@ -277,7 +276,7 @@ impl Chain {
         let gas_used = result.tx_gas_used();
         let outcome = match result {
             ExecutionResult::Success { logs, output, .. } => {
-                let events = logs.iter().map(OvmEvent::decode).collect();
+                let events = logs.iter().map(crate::events::decode).collect();
                 TxOutcome {
                     gas_used,
                     logs,

@@ -541,7 +541,7 @@ fn atomic_decide_emits_from_the_uac() {
     assert_eq!(out.logs.len(), 1);
     assert_eq!(out.logs[0].address, d.uac);
     assert_eq!(
-        OvmEvent::decode_from(&out.logs[0], d.uac),
+        ovm_chain::events::decode_from(&out.logs[0], d.uac),
         atomic_decided(&t, true)
     );
 }

@@ -42,6 +42,8 @@ pub(crate) struct Ctx<'a, D: ?Sized> {
     pub base: u64,
     /// The world's roots, as submitted before the vector runs (Plasma block, root).
     pub roots: Vec<(U256, B256)>,
+    /// Whether the kinds write a transcript line per call (`replay`); off for plain runs.
+    pub transcript: bool,
 }
 
 impl<'a, D: ?Sized> Ctx<'a, D> {
@@ -114,6 +116,7 @@ impl<'a, D: ?Sized> Ctx<'a, D> {
             namer,
             base,
             roots,
+            transcript: false,
         })
     }
 

@@ -244,9 +244,14 @@ impl<D: Decider> Runner<D> {
         )
     }
 
-    /// Runs `file` on both halves and compares, without judging it.
+    /// Runs `file` on both halves and compares, without judging it (no transcript).
     pub fn execute(&self, file: &VectorFile) -> Result<Execution, RunError> {
+        self.execute_with(file, false)
+    }
+
+    fn execute_with(&self, file: &VectorFile, transcript: bool) -> Result<Execution, RunError> {
         let mut ctx = self.fresh(file)?;
+        ctx.transcript = transcript;
         let mut extra = Stats::default();
         let run = match &file.vector {
             Vector::Encoding(v) => lift(kinds::encoding::run(&mut ctx, v)?),
@@ -525,7 +530,7 @@ impl<D: Decider> Runner<D> {
     /// contracts.
     pub fn transcript(&self, file: &VectorFile) -> Result<String, RunError> {
         let mut out = String::new();
-        let log = self.execute(file)?.log;
+        let log = self.execute_with(file, true)?.log;
         if !log.is_empty() {
             out.push_str("── transcript\n");
             for line in &log {

@@ -2,9 +2,10 @@
 //! ([`CallView`]: ok, or an error name with typed arguments) and an event ([`EventView`]), plus
 //! the [`Namer`] that prints and writes their values readably (`id(claim)`, `addr:alice`).
 
-use ovm_chain::{OvmEvent, Revert};
+use ovm_chain::Revert;
+use ovm_core::Event;
 use ovm_core::{Address, B256, Bytes, Property, Registry, U256, abi};
-use ovm_model::{CommitmentError, CommitmentEvent, UacError, UacEvent};
+use ovm_model::{CommitmentError, UacError};
 use ovm_vectors::{Expr, Input};
 use std::fmt;
 
@@ -158,92 +159,40 @@ pub struct EventView {
     pub args: Vec<Arg>,
 }
 
-/// The view of an on-chain event.
-pub fn chain_event(event: &OvmEvent) -> EventView {
-    let (name, args) = match event {
-        OvmEvent::NewPropertyClaimed {
-            game_id,
-            property,
-            created_block,
-        } => (
-            "NewPropertyClaimed",
-            vec![
-                Arg::Word(*game_id),
-                Arg::Property(property.clone()),
-                Arg::Uint(*created_block),
-            ],
-        ),
-        OvmEvent::ClaimChallenged {
-            game_id,
-            challenge_game_id,
-        } => (
-            "ClaimChallenged",
-            vec![Arg::Word(*game_id), Arg::Word(*challenge_game_id)],
-        ),
-        OvmEvent::ChallengeRemoved {
-            game_id,
-            challenge_game_id,
-        } => (
-            "ChallengeRemoved",
-            vec![Arg::Word(*game_id), Arg::Word(*challenge_game_id)],
-        ),
-        OvmEvent::ClaimDecided { game_id, decision } => (
-            "ClaimDecided",
-            vec![Arg::Word(*game_id), Arg::Bool(*decision)],
-        ),
-        OvmEvent::AtomicPropositionDecided { game_id, decision } => (
-            "AtomicPropositionDecided",
-            vec![Arg::Word(*game_id), Arg::Bool(*decision)],
-        ),
-        OvmEvent::RootSubmitted { block_number, root } => (
-            "RootSubmitted",
-            vec![Arg::Uint(*block_number), Arg::Word(*root)],
-        ),
-        OvmEvent::Unknown(log) => ("Unknown", vec![Arg::Raw(log.data.data.clone())]),
-    };
-    EventView {
-        name: name.to_owned(),
-        args,
-    }
-}
-
-/// The view of a model event.
-pub fn model_event(event: &UacEvent) -> EventView {
+/// The view of an event, emitted on-chain or by the model (one type, `ovm_core::Event`).
+pub fn event_view(event: &Event) -> EventView {
     let args = match event {
-        UacEvent::NewPropertyClaimed {
+        Event::NewPropertyClaimed {
             game_id,
             property,
             created_block,
         } => vec![
             Arg::Word(*game_id),
             Arg::Property(property.clone()),
-            Arg::Uint(U256::from(*created_block)),
+            Arg::Uint(*created_block),
         ],
-        UacEvent::ClaimChallenged {
-            game_id,
-            challenge_game_id,
-        }
-        | UacEvent::ChallengeRemoved {
+        Event::ClaimChallenged {
             game_id,
             challenge_game_id,
         } => vec![Arg::Word(*game_id), Arg::Word(*challenge_game_id)],
-        UacEvent::ClaimDecided { game_id, decision }
-        | UacEvent::AtomicPropositionDecided { game_id, decision } => {
+        Event::ChallengeRemoved {
+            game_id,
+            challenge_game_id,
+        } => vec![Arg::Word(*game_id), Arg::Word(*challenge_game_id)],
+        Event::ClaimDecided { game_id, decision } => {
             vec![Arg::Word(*game_id), Arg::Bool(*decision)]
         }
+        Event::AtomicPropositionDecided { game_id, decision } => {
+            vec![Arg::Word(*game_id), Arg::Bool(*decision)]
+        }
+        Event::RootSubmitted { block_number, root } => {
+            vec![Arg::Uint(*block_number), Arg::Word(*root)]
+        }
+        Event::Unknown(log) => vec![Arg::Raw(log.data.data.clone())],
     };
     EventView {
         name: event.name().to_owned(),
         args,
-    }
-}
-
-/// The view of a `CommitmentContract` model event.
-pub fn commitment_event(event: &CommitmentEvent) -> EventView {
-    let CommitmentEvent::RootSubmitted { block_number, root } = event;
-    EventView {
-        name: "RootSubmitted".to_owned(),
-        args: vec![Arg::Uint(*block_number), Arg::Word(*root)],
     }
 }
 

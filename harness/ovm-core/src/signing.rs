@@ -22,14 +22,34 @@ pub struct Signer {
 impl Signer {
     /// The key with secret `keccak256("ovm-signer" ‖ seed)` (re-hashed until valid), so that
     /// vectors can name signers by a number.
+    ///
+    /// Derivations are cached per thread (a public key costs a scalar multiplication, and the
+    /// runner and the fuzzer derive the same few signers for every vector).
     pub fn from_seed(seed: u64) -> Self {
+        /// At most this many cached signers per thread (the cache starts over beyond).
+        const CACHED: usize = 4096;
+        thread_local! {
+            static CACHE: std::cell::RefCell<std::collections::HashMap<u64, Signer>> =
+                std::cell::RefCell::new(std::collections::HashMap::new());
+        }
+        if let Some(signer) = CACHE.with(|cache| cache.borrow().get(&seed).cloned()) {
+            return signer;
+        }
         let mut material = keccak256([b"ovm-signer".as_slice(), &seed.to_be_bytes()].concat());
-        loop {
+        let signer = loop {
             if let Ok(key) = SigningKey::from_slice(material.as_slice()) {
-                return Self::from_key(key);
+                break Self::from_key(key);
             }
             material = keccak256(material);
-        }
+        };
+        CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if cache.len() >= CACHED {
+                cache.clear();
+            }
+            cache.insert(seed, signer.clone());
+        });
+        signer
     }
 
     /// The key with this 32-byte secret, if it is a valid scalar.

@@ -11,11 +11,10 @@
 
 use crate::world::{
     A_BUCKET, A_KEY, B_BUCKET, Material, PROOFS_BUCKET, SIGS_BUCKET, SigVariant, signature_variant,
-    signer,
 };
 use ovm_core::{
     AtomicKind, Builder, Bytes, PredicateKind, Property, abi, abi::Range, keccak256,
-    placeholder::placeholder,
+    placeholder::placeholder, signing::Signer,
 };
 use proptest::prelude::*;
 
@@ -436,7 +435,7 @@ impl Interp<'_> {
             VarTy::Sig { msg } => {
                 let m = mat.messages.get(*msg).cloned().unwrap_or_default();
                 let seed = pick(&mat.seeds, sel.c).unwrap_or(1);
-                b.is_valid_signature(m, x, signer(seed).address_word())
+                b.is_valid_signature(m, x, Signer::from_seed(seed).address_word())
             }
         }
     }
@@ -489,11 +488,11 @@ impl Interp<'_> {
                 let signer_word = match c % 8 {
                     6 => abi::encode_address(Default::default()),
                     7 => {
-                        let mut w = signer(seed).address_word().to_vec();
+                        let mut w = Signer::from_seed(seed).address_word().to_vec();
                         w[0] = 1;
                         w.into()
                     }
-                    _ => signer(seed).address_word(),
+                    _ => Signer::from_seed(seed).address_word(),
                 };
                 let tag: &[u8] = if a % 16 == 15 {
                     b"secp256k2"

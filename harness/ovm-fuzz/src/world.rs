@@ -112,28 +112,16 @@ pub fn signer_name(i: usize) -> String {
 type SignatureCache = BTreeMap<(u64, Vec<u8>), [u8; 65]>;
 
 thread_local! {
-    static SIGNERS: RefCell<BTreeMap<u64, Signer>> = const { RefCell::new(BTreeMap::new()) };
     static SIGNATURES: RefCell<SignatureCache> = const { RefCell::new(BTreeMap::new()) };
 }
 
-/// `Signer::from_seed(seed)`, cached per thread (key derivation is slow in debug builds).
-pub fn signer(seed: u64) -> Signer {
-    SIGNERS.with(|cache| {
-        cache
-            .borrow_mut()
-            .entry(seed)
-            .or_insert_with(|| Signer::from_seed(seed))
-            .clone()
-    })
-}
-
-/// The signature by `signer(seed)` over `keccak256(message)`, cached per thread.
+/// The signature by `Signer::from_seed(seed)` over `keccak256(message)`, cached per thread.
 pub fn sign(seed: u64, message: &[u8]) -> [u8; 65] {
     let key = (seed, message.to_vec());
     if let Some(sig) = SIGNATURES.with(|cache| cache.borrow().get(&key).copied()) {
         return sig;
     }
-    let sig = signer(seed).sign(message);
+    let sig = Signer::from_seed(seed).sign(message);
     SIGNATURES.with(|cache| cache.borrow_mut().insert(key, sig));
     sig
 }

@@ -1,6 +1,6 @@
 //! A model of `CommitmentContract` (spec §5.2): the Plasma operator's block roots.
 
-use crate::{CommitmentError, CommitmentEvent};
+use crate::{CommitmentError, Event};
 use ovm_core::{Address, B256, Bytes, U256};
 use std::collections::BTreeMap;
 
@@ -45,7 +45,7 @@ impl CommitmentModel {
         caller: Address,
         block_number: U256,
         root: B256,
-    ) -> Result<Vec<CommitmentEvent>, CommitmentError> {
+    ) -> Result<Vec<Event>, CommitmentError> {
         if caller != self.operator {
             return Err(CommitmentError::NotOperator(caller));
         }
@@ -62,7 +62,7 @@ impl CommitmentModel {
         }
         self.last = Some(block_number);
         self.roots.insert(block_number, root);
-        Ok(vec![CommitmentEvent::RootSubmitted { block_number, root }])
+        Ok(vec![Event::RootSubmitted { block_number, root }])
     }
 
     /// `retrieve(key)`: `None` when the call reverts (the key is not exactly 32 bytes), else

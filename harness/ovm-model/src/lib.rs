@@ -2,12 +2,11 @@
 
 pub mod commitment;
 pub mod error;
-pub mod event;
 pub mod oracle;
 pub mod uac;
 
 pub use commitment::CommitmentModel;
 pub use error::{CommitmentError, UacError};
-pub use event::{CommitmentEvent, UacEvent};
 pub use oracle::{PredicateOracle, ScriptedOracle};
+pub use ovm_core::Event;
 pub use uac::{UacModel, UacResult};

@@ -2,7 +2,7 @@
 //! call `setPredicateDecision` (§4 `Not.decideTrue` / `And.decideTrue`, §5 atomic
 //! `decideTrue` / `decideFalse`).
 
-use crate::{PredicateOracle, UacError, UacEvent};
+use crate::{Event, PredicateOracle, UacError};
 use ovm_core::{
     Action, Address, B256, Bytes, ChallengeGame, ConnectiveKind, Decision, MAX_CHALLENGE_DEPTH,
     MAX_CLAIM_DEPTH, Property, Registry, U256, depth,
@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 /// The result of a mutating call: its events in order, or the error it reverts with (and then
 /// nothing changed).
-pub type UacResult = Result<Vec<UacEvent>, UacError>;
+pub type UacResult = Result<Vec<Event>, UacError>;
 
 /// One game with the bookkeeping the Solidity keeps beside it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -176,7 +176,7 @@ impl UacModel {
                 .slots
                 .insert(challenge_id, entry.game.challenges.len());
         }
-        events.push(UacEvent::ClaimChallenged {
+        events.push(Event::ClaimChallenged {
             game_id,
             challenge_game_id: challenge_id,
         });
@@ -210,7 +210,7 @@ impl UacModel {
             challenges.pop();
             entry.slots.remove(&challenge_id);
         }
-        Ok(vec![UacEvent::ChallengeRemoved {
+        Ok(vec![Event::ChallengeRemoved {
             game_id,
             challenge_game_id: challenge_id,
         }])
@@ -282,10 +282,7 @@ impl UacModel {
         if let Some(entry) = self.games.get_mut(&game_id) {
             entry.game.decision = Decision::from_bool(decision);
         }
-        Ok(vec![UacEvent::AtomicPropositionDecided {
-            game_id,
-            decision,
-        }])
+        Ok(vec![Event::AtomicPropositionDecided { game_id, decision }])
     }
 
     // ------------------------------------------------------------------ predicate entry points
@@ -475,7 +472,7 @@ impl UacModel {
         Ok(())
     }
 
-    fn create_game(&mut self, game_id: B256, property: &Property) -> UacEvent {
+    fn create_game(&mut self, game_id: B256, property: &Property) -> Event {
         let created_block = self.block_number;
         self.games.insert(
             game_id,
@@ -490,17 +487,17 @@ impl UacModel {
                 slots: BTreeMap::new(),
             },
         );
-        UacEvent::NewPropertyClaimed {
+        Event::NewPropertyClaimed {
             game_id,
             property: property.clone(),
-            created_block,
+            created_block: U256::from(created_block),
         }
     }
 
-    fn decide(&mut self, game_id: B256, decision: bool) -> UacEvent {
+    fn decide(&mut self, game_id: B256, decision: bool) -> Event {
         if let Some(entry) = self.games.get_mut(&game_id) {
             entry.game.decision = Decision::from_bool(decision);
         }
-        UacEvent::ClaimDecided { game_id, decision }
+        Event::ClaimDecided { game_id, decision }
     }
 }

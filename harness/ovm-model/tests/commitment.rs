@@ -1,7 +1,7 @@
 //! `CommitmentContract` (spec §5.2): `submitRoot` checks in order and `retrieve`.
 
 use ovm_core::{Address, B256, Bytes, U256, abi};
-use ovm_model::{CommitmentError, CommitmentEvent, CommitmentModel};
+use ovm_model::{CommitmentError, CommitmentModel, Event};
 use rstest::rstest;
 
 const OPERATOR: Address = Address::repeat_byte(0x0a);
@@ -11,8 +11,8 @@ fn root(n: u8) -> B256 {
     B256::repeat_byte(n)
 }
 
-fn submitted(block: u64, r: B256) -> Vec<CommitmentEvent> {
-    vec![CommitmentEvent::RootSubmitted {
+fn submitted(block: u64, r: B256) -> Vec<Event> {
+    vec![Event::RootSubmitted {
         block_number: U256::from(block),
         root: r,
     }]

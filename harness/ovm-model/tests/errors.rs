@@ -1,7 +1,7 @@
 //! Error names, signatures, Display, revert data and its decoding.
 
 use ovm_core::{Address, B256, U256, keccak256};
-use ovm_model::{UacError, UacEvent};
+use ovm_model::{Event, UacError};
 use rstest::rstest;
 
 const A: Address = Address::repeat_byte(0x11);
@@ -116,28 +116,28 @@ fn decode_revert_rejects_garbage() {
 fn event_names() {
     let events = [
         (
-            UacEvent::ClaimChallenged {
+            Event::ClaimChallenged {
                 game_id: H,
                 challenge_game_id: K,
             },
             "ClaimChallenged",
         ),
         (
-            UacEvent::ChallengeRemoved {
+            Event::ChallengeRemoved {
                 game_id: H,
                 challenge_game_id: K,
             },
             "ChallengeRemoved",
         ),
         (
-            UacEvent::ClaimDecided {
+            Event::ClaimDecided {
                 game_id: H,
                 decision: true,
             },
             "ClaimDecided",
         ),
         (
-            UacEvent::AtomicPropositionDecided {
+            Event::AtomicPropositionDecided {
                 game_id: H,
                 decision: false,
             },
@@ -146,6 +146,6 @@ fn event_names() {
     ];
     for (event, name) in events {
         assert_eq!(event.name(), name);
-        assert_eq!(event.game_id(), H);
+        assert_eq!(event.game_id(), Some(H));
     }
 }

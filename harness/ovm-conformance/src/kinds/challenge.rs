@@ -15,7 +15,7 @@ use crate::{
     ctx::{CHALLENGER, Ctx, chain_is_valid_challenge, show_view},
     oracle::MirrorOracle,
     report::{Divergence, DivergenceClass, NodeView},
-    views::{CallView, EventView, Namer, chain_call, chain_event, model_error_view, model_event},
+    views::{CallView, EventView, Namer, chain_call, event_view, model_error_view},
 };
 use ovm_chain::account;
 use ovm_core::{Bytes, ConnectiveKind, Property};
@@ -26,7 +26,7 @@ use ovm_vectors::{CallResult, ChallengeExpect, ChallengeVector, DEFAULT_PERIOD};
 /// The call and event views of a model result.
 pub(crate) fn model_views(result: &UacResult) -> (CallView, Vec<EventView>) {
     match result {
-        Ok(events) => (CallView::Ok, events.iter().map(model_event).collect()),
+        Ok(events) => (CallView::Ok, events.iter().map(event_view).collect()),
         Err(e) => (CallView::Err(model_error_view(e)), Vec::new()),
     }
 }
@@ -34,7 +34,7 @@ pub(crate) fn model_views(result: &UacResult) -> (CallView, Vec<EventView>) {
 /// Compares one call on both halves; pushes a divergence when they differ.
 pub(crate) fn compare_call(
     namer: &Namer,
-    what: &str,
+    what: &dyn Fn() -> String,
     subject: &str,
     model: &UacResult,
     chain: &ovm_chain::TxOutcome<()>,
@@ -43,20 +43,23 @@ pub(crate) fn compare_call(
 ) -> (CallView, Vec<EventView>) {
     let (m_call, m_events) = model_views(model);
     let c_call = chain_call(&chain.result);
-    let c_events: Vec<EventView> = chain.events.iter().map(chain_event).collect();
+    let c_events: Vec<EventView> = chain.events.iter().map(event_view).collect();
     if m_call != c_call {
         divergences.push(
-            Divergence::new(call_class(m_call.is_ok(), &c_call, rejected), what)
+            Divergence::new(call_class(m_call.is_ok(), &c_call, rejected), what())
                 .on(subject)
                 .side("model", namer.show_call(&m_call))
                 .side("chain", namer.show_call(&c_call)),
         );
     } else if m_events != c_events {
         divergences.push(
-            Divergence::new(DivergenceClass::EventMismatch, format!("{what}: events"))
-                .on(subject)
-                .side("model", namer.show_events(&m_events))
-                .side("chain", namer.show_events(&c_events)),
+            Divergence::new(
+                DivergenceClass::EventMismatch,
+                format!("{}: events", what()),
+            )
+            .on(subject)
+            .side("model", namer.show_events(&m_events))
+            .side("chain", namer.show_events(&c_events)),
         );
     }
     (c_call, c_events)
@@ -113,7 +116,7 @@ fn try_challenge<D: Decider + ?Sized>(
 ) -> Result<Result<ChallengeExpect, String>, RunError> {
     let registry = ctx.registry;
     let name = label(registry, p);
-    let what = show_challenge(&ctx.namer, p, ci, q);
+    let what = |namer: &Namer| show_challenge(namer, p, ci, q);
     let oracle = MirrorOracle {
         world: &ctx.world,
         mirrors: ctx.mirrors,
@@ -124,7 +127,7 @@ fn try_challenge<D: Decider + ?Sized>(
     let c_challenge = ctx.chain.challenge(account(CHALLENGER), p, ci, q)?;
     let (chain_view, call_agrees) = compare_agrees(
         &ctx.namer,
-        &what,
+        &|| what(&ctx.namer),
         &format!("UAC.challenge({name})"),
         &m_challenge,
         &c_challenge,
@@ -177,7 +180,7 @@ fn try_challenge<D: Decider + ?Sized>(
                     &chain_view,
                     DivergenceClass::ChallengeRejectedOnChain,
                 ),
-                &what,
+                what(&ctx.namer),
             )
             .on(format!("UAC.challenge({name})"))
             .side("expected", e.show(&ctx.namer))
@@ -202,7 +205,8 @@ fn try_challenge<D: Decider + ?Sized>(
                 Divergence::new(
                     class,
                     format!(
-                        "a True claim has an accepted challenge that is True too (§9 C): {what}"
+                        "a True claim has an accepted challenge that is True too (§9 C): {}",
+                        what(&ctx.namer)
                     ),
                 )
                 .on(format!("{name} sound challenge"))

@@ -256,25 +256,29 @@ pub(crate) fn run<D: Decider>(
     };
     Ok((
         KindRun {
-            log: record
-                .txs
-                .iter()
-                .map(|t| {
-                    let result = match (&t.error, &t.detail) {
-                        (None, _) => "ok".to_owned(),
-                        (Some(_), Some(detail)) => format!("reverted {detail}"),
-                        (Some(name), None) => format!("reverted {name}"),
-                    };
-                    format!(
-                        "block {:>3}  {:<9} {:<22} {}  gas {}",
-                        t.block,
-                        format!("{:?}", t.actor),
-                        t.function,
-                        result,
-                        t.gas
-                    )
-                })
-                .collect(),
+            log: if !ctx.transcript {
+                Vec::new()
+            } else {
+                record
+                    .txs
+                    .iter()
+                    .map(|t| {
+                        let result = match (&t.error, &t.detail) {
+                            (None, _) => "ok".to_owned(),
+                            (Some(_), Some(detail)) => format!("reverted {detail}"),
+                            (Some(name), None) => format!("reverted {name}"),
+                        };
+                        format!(
+                            "block {:>3}  {:<9} {:<22} {}  gas {}",
+                            t.block,
+                            format!("{:?}", t.actor),
+                            t.function,
+                            result,
+                            t.gas
+                        )
+                    })
+                    .collect()
+            },
             ..run
         },
         stats,

@@ -146,7 +146,7 @@ pub(crate) fn claim_on_both<D: ?Sized>(
     let c_claim = ctx.chain.claim_property(account(CLAIMER), p)?;
     let (claim_view, _) = challenge::compare_call(
         &ctx.namer,
-        "UAC.claimProperty(claim)",
+        &|| "UAC.claimProperty(claim)".to_owned(),
         "UAC.claimProperty",
         &m_claim,
         &c_claim,
@@ -160,7 +160,7 @@ pub(crate) fn claim_on_both<D: ?Sized>(
 /// whether the halves agree on it (no divergence pushed).
 pub(crate) fn compare_agrees(
     namer: &Namer,
-    what: &str,
+    what: &dyn Fn() -> String,
     subject: &str,
     model: &UacResult,
     chain: &TxOutcome<()>,

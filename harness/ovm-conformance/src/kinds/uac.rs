@@ -12,9 +12,7 @@ use crate::{
     kinds::challenge::model_views,
     oracle::MirrorOracle,
     report::{Divergence, DivergenceClass},
-    views::{
-        Arg, CallView, EventView, chain_call, chain_event, commitment_error_view, commitment_event,
-    },
+    views::{Arg, CallView, EventView, chain_call, commitment_error_view, event_view},
 };
 use ovm_core::{Action, B256, ChallengeGame, Decision, Property};
 use ovm_model::{CommitmentModel, UacModel};
@@ -117,7 +115,7 @@ pub(crate) fn run<D: ovm_decider::Decider + ?Sized>(
     let expect = v.expect.clone().unwrap_or_default();
     let mut divergences = Vec::new();
     let mut chain_results: Vec<CallView> = Vec::new();
-    let mut chain_events: Vec<EventView> = Vec::new();
+    let mut event_views: Vec<EventView> = Vec::new();
     let mut created: Vec<(B256, Property)> = Vec::new();
     let mut results_hold = Vec::new();
     let mut log = Vec::new();
@@ -126,7 +124,9 @@ pub(crate) fn run<D: ovm_decider::Decider + ?Sized>(
         let call = match step {
             Step::Advance(n) => {
                 ctx.chain.advance(*n);
-                log.push(format!("steps[{si}]: advance {n} block(s)"));
+                if ctx.transcript {
+                    log.push(format!("steps[{si}]: advance {n} block(s)"));
+                }
                 continue;
             }
             Step::Call(call) => call,
@@ -145,7 +145,7 @@ pub(crate) fn run<D: ovm_decider::Decider + ?Sized>(
             None => match &action {
                 Action::SubmitRoot { block, root } => {
                     match commitment.submit_root(from, *block, *root) {
-                        Ok(events) => (CallView::Ok, events.iter().map(commitment_event).collect()),
+                        Ok(events) => (CallView::Ok, events.iter().map(event_view).collect()),
                         Err(e) => (CallView::Err(commitment_error_view(&e)), Vec::new()),
                     }
                 }
@@ -169,7 +169,7 @@ pub(crate) fn run<D: ovm_decider::Decider + ?Sized>(
         );
         let (m_call, m_events) = model_view;
         let c_call = chain_call(&outcome.result);
-        let c_events: Vec<EventView> = outcome.events.iter().map(chain_event).collect();
+        let c_events: Vec<EventView> = outcome.events.iter().map(event_view).collect();
         created.extend(created_games(&outcome.events));
         let call_index = chain_results.len();
         let halves_agree = m_call == c_call;
@@ -212,26 +212,28 @@ pub(crate) fn run<D: ovm_decider::Decider + ?Sized>(
                 holds
             }
         };
-        log.push(format!(
-            "{what}: chain {}, model {}{}",
-            ctx.namer.show_call(&c_call),
-            ctx.namer.show_call(&m_call),
-            if c_events.is_empty() {
-                String::new()
-            } else {
-                format!(
-                    "; events {}",
-                    c_events
-                        .iter()
-                        .map(|e| ctx.namer.show_event(e))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-            }
-        ));
+        if ctx.transcript {
+            log.push(format!(
+                "{what}: chain {}, model {}{}",
+                ctx.namer.show_call(&c_call),
+                ctx.namer.show_call(&m_call),
+                if c_events.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        "; events {}",
+                        c_events
+                            .iter()
+                            .map(|e| ctx.namer.show_event(e))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                }
+            ));
+        }
         results_hold.push(holds);
         chain_results.push(c_call);
-        chain_events.extend(c_events);
+        event_views.extend(c_events);
     }
 
     // Final games: every game the model knows, and every game the chain created.
@@ -264,7 +266,7 @@ pub(crate) fn run<D: ovm_decider::Decider + ?Sized>(
     let events_hold = match &expect.events {
         None => true,
         Some(expected) => {
-            let holds = events_match(&ctx.resolver, expected, &chain_events, "expect.events")?;
+            let holds = events_match(&ctx.resolver, expected, &event_views, "expect.events")?;
             if !holds {
                 divergences.push(
                     Divergence::from_expect(
@@ -275,7 +277,7 @@ pub(crate) fn run<D: ovm_decider::Decider + ?Sized>(
                         "expected",
                         show_expected_events(&ctx.resolver, &ctx.namer, expected),
                     )
-                    .side("chain", ctx.namer.show_events(&chain_events)),
+                    .side("chain", ctx.namer.show_events(&event_views)),
                 );
             }
             holds
@@ -334,7 +336,7 @@ pub(crate) fn run<D: ovm_decider::Decider + ?Sized>(
         }
         let events = match &expect.events {
             Some(existing) if events_hold => existing.clone(),
-            _ => events_expect(&ctx.namer, &chain_events)?,
+            _ => events_expect(&ctx.namer, &event_views)?,
         };
         let games = match &expect.games {
             Some(_) if games_hold => expect.games.clone().unwrap_or_default(),

@@ -11,7 +11,7 @@ use crate::{
     ctx::{CHALLENGER, Ctx, chain_decide_with_witness, show_view},
     oracle::MirrorOracle,
     report::{Divergence, DivergenceClass, NodeView},
-    views::{CallView, chain_call},
+    views::{CallView, Namer, chain_call},
 };
 use ovm_chain::account;
 use ovm_core::{Bytes, ConnectiveKind, PredicateKind, Property, U256, abi};
@@ -198,13 +198,15 @@ fn try_witness<D: Decider + ?Sized>(
 ) -> Result<Tried, RunError> {
     let registry = ctx.registry;
     let name = label(ctx, p);
-    let what = format!(
-        "UAC.decideClaimWithWitness(claim, [{}])",
-        w.iter()
-            .map(|x| ctx.namer.show_bytes(x))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
+    let what = |namer: &Namer| {
+        format!(
+            "UAC.decideClaimWithWitness(claim, [{}])",
+            w.iter()
+                .map(|x| namer.show_bytes(x))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
     let oracle = MirrorOracle {
         world: &ctx.world,
         mirrors: ctx.mirrors,
@@ -216,7 +218,7 @@ fn try_witness<D: Decider + ?Sized>(
         .decide_claim_with_witness(account(CHALLENGER), p, w)?;
     let (chain_view, call_agrees) = compare_agrees(
         &ctx.namer,
-        &what,
+        &|| what(&ctx.namer),
         &format!("UAC.decideClaimWithWitness({name})"),
         &m,
         &c,
@@ -258,7 +260,7 @@ fn try_witness<D: Decider + ?Sized>(
         divergences.push(
             Divergence::from_expect(
                 call_class(accepted, &chain_view, DivergenceClass::WitnessRejected),
-                &what,
+                what(&ctx.namer),
             )
             .on(format!("UAC.decideClaimWithWitness({name})"))
             .side(

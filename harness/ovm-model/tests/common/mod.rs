@@ -2,7 +2,7 @@
 #![allow(dead_code)]
 
 use ovm_core::{Address, B256, Builder, Bytes, Property, Registry, abi};
-use ovm_model::{ScriptedOracle, UacError, UacEvent, UacModel, UacResult};
+use ovm_model::{Event, ScriptedOracle, UacError, UacModel, UacResult};
 
 /// An address no registry entry uses.
 pub const STRANGER: Address = Address::repeat_byte(0x99);
@@ -56,7 +56,7 @@ impl Fx {
     }
 
     /// Claims `p`, which must succeed.
-    pub fn claim(&mut self, p: &Property) -> Vec<UacEvent> {
+    pub fn claim(&mut self, p: &Property) -> Vec<Event> {
         self.uac.claim_property(p).expect("claim succeeds")
     }
 
@@ -66,7 +66,7 @@ impl Fx {
     }
 
     /// Accepts and plays the challenge (`ci = []`), which must succeed.
-    pub fn challenge_ok(&mut self, p: &Property, q: &Property) -> Vec<UacEvent> {
+    pub fn challenge_ok(&mut self, p: &Property, q: &Property) -> Vec<Event> {
         self.accept(p, &[], q);
         self.uac
             .challenge(&self.oracle, p, &[], q)
@@ -119,41 +119,41 @@ pub fn index(i: u64) -> Bytes {
 }
 
 /// `NewPropertyClaimed(id(p), p, block)`.
-pub fn claimed(p: &Property, block: u64) -> UacEvent {
-    UacEvent::NewPropertyClaimed {
+pub fn claimed(p: &Property, block: u64) -> Event {
+    Event::NewPropertyClaimed {
         game_id: p.id(),
         property: p.clone(),
-        created_block: block,
+        created_block: ovm_core::U256::from(block),
     }
 }
 
 /// `ClaimChallenged(id(p), id(q))`.
-pub fn challenged(p: &Property, q: &Property) -> UacEvent {
-    UacEvent::ClaimChallenged {
+pub fn challenged(p: &Property, q: &Property) -> Event {
+    Event::ClaimChallenged {
         game_id: p.id(),
         challenge_game_id: q.id(),
     }
 }
 
 /// `ChallengeRemoved(id(p), id(q))`.
-pub fn removed(p: &Property, q: &Property) -> UacEvent {
-    UacEvent::ChallengeRemoved {
+pub fn removed(p: &Property, q: &Property) -> Event {
+    Event::ChallengeRemoved {
         game_id: p.id(),
         challenge_game_id: q.id(),
     }
 }
 
 /// `ClaimDecided(id(p), d)`.
-pub fn decided(p: &Property, decision: bool) -> UacEvent {
-    UacEvent::ClaimDecided {
+pub fn decided(p: &Property, decision: bool) -> Event {
+    Event::ClaimDecided {
         game_id: p.id(),
         decision,
     }
 }
 
 /// `AtomicPropositionDecided(id(p), d)`.
-pub fn atomic_decided(p: &Property, decision: bool) -> UacEvent {
-    UacEvent::AtomicPropositionDecided {
+pub fn atomic_decided(p: &Property, decision: bool) -> Event {
+    Event::AtomicPropositionDecided {
         game_id: p.id(),
         decision,
     }

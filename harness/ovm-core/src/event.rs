@@ -1,18 +1,22 @@
-//! The UAC's events (spec §6); none of their fields is indexed.
+//! The contracts' events (spec §6, plus `CommitmentContract.RootSubmitted`) as one type
+//! ([`Event`]) both halves produce: `ovm-chain` decodes logs into it and `ovm-model` emits it,
+//! so the halves compare with `==`.
 
-use ovm_core::{B256, Property};
+use crate::{B256, Property, U256};
+use alloy_primitives::Log;
 
-/// An event emitted by a successful UAC call, in emission order.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum UacEvent {
+/// One event of the deployment's contracts. Fields are named after the Solidity parameters
+/// (snake case).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Event {
     /// `NewPropertyClaimed(bytes32 gameId, Property property, uint256 createdBlock)`.
     NewPropertyClaimed {
         /// `id(property)`.
         game_id: B256,
-        /// The claimed property, as passed to the call.
+        /// The claimed property.
         property: Property,
-        /// The block in which the game was created.
-        created_block: u64,
+        /// `block.number` of the claim.
+        created_block: U256,
     },
     /// `ClaimChallenged(bytes32 gameId, bytes32 challengeGameId)`.
     ClaimChallenged {
@@ -23,7 +27,7 @@ pub enum UacEvent {
     },
     /// `ChallengeRemoved(bytes32 gameId, bytes32 challengeGameId)`.
     ChallengeRemoved {
-        /// The game the challenge was removed from.
+        /// The challenged game.
         game_id: B256,
         /// The removed challenge's game.
         challenge_game_id: B256,
@@ -32,20 +36,29 @@ pub enum UacEvent {
     ClaimDecided {
         /// The decided game.
         game_id: B256,
-        /// The decision (`true` = True).
+        /// The decision.
         decision: bool,
     },
     /// `AtomicPropositionDecided(bytes32 gameId, bool decision)`.
     AtomicPropositionDecided {
         /// The decided game.
         game_id: B256,
-        /// The decision (`true` = True).
+        /// The decision.
         decision: bool,
     },
+    /// `RootSubmitted(uint256 blockNumber, bytes32 root)` (`CommitmentContract`).
+    RootSubmitted {
+        /// The Plasma block number.
+        block_number: U256,
+        /// Its root.
+        root: B256,
+    },
+    /// A log none of the known events matches.
+    Unknown(Log),
 }
 
-impl UacEvent {
-    /// The Solidity event name, e.g. `"ClaimDecided"`.
+impl Event {
+    /// The Solidity event name, e.g. `"ClaimDecided"` (`"Unknown"` for an unknown log).
     pub fn name(&self) -> &'static str {
         match self {
             Self::NewPropertyClaimed { .. } => "NewPropertyClaimed",
@@ -53,30 +66,20 @@ impl UacEvent {
             Self::ChallengeRemoved { .. } => "ChallengeRemoved",
             Self::ClaimDecided { .. } => "ClaimDecided",
             Self::AtomicPropositionDecided { .. } => "AtomicPropositionDecided",
+            Self::RootSubmitted { .. } => "RootSubmitted",
+            Self::Unknown(_) => "Unknown",
         }
     }
 
-    /// The game the event is about (its first field).
-    pub fn game_id(&self) -> B256 {
+    /// The game id the event is about, if any.
+    pub fn game_id(&self) -> Option<B256> {
         match self {
             Self::NewPropertyClaimed { game_id, .. }
             | Self::ClaimChallenged { game_id, .. }
             | Self::ChallengeRemoved { game_id, .. }
             | Self::ClaimDecided { game_id, .. }
-            | Self::AtomicPropositionDecided { game_id, .. } => *game_id,
+            | Self::AtomicPropositionDecided { game_id, .. } => Some(*game_id),
+            Self::RootSubmitted { .. } | Self::Unknown(_) => None,
         }
     }
-}
-
-/// An event of `CommitmentContract` (not in the spec; the Solidity emits it on every
-/// successful `submitRoot`).
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum CommitmentEvent {
-    /// `RootSubmitted(uint256 blockNumber, bytes32 root)`.
-    RootSubmitted {
-        /// The submitted block number.
-        block_number: ovm_core::U256,
-        /// Its root.
-        root: B256,
-    },
 }
