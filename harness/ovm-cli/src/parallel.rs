@@ -186,7 +186,9 @@ mod tests {
         let results = run(
             vec![0, 1, 2, 3],
             2,
-            Some(Duration::from_millis(200)),
+            // Long enough for a panicking job to print its backtrace (RUST_BACKTRACE=1) and still
+            // be reported as a panic, far below the slow job's 30 s.
+            Some(Duration::from_secs(2)),
             &bar,
             work,
         );
