@@ -139,12 +139,18 @@ impl Divergence {
             .iter()
             .map(|s| format!("{}: {}", s.side, s.value))
             .collect();
+        let node = found.node.as_ref().map_or_else(String::new, |n| {
+            format!(
+                "; first divergent node {}: {} (decider: {}; chain: {})",
+                n.path, n.property, n.decider, n.chain
+            )
+        });
         Self {
             layer,
             class: found.class.title().replace(' ', "-"),
             predicate: found.subject.clone(),
             severity,
-            detail: format!("{} ({})", found.what, sides.join("; ")),
+            detail: format!("{} ({}){node}", found.what, sides.join("; ")),
             found: Some(Box::new(found)),
         }
     }

@@ -86,6 +86,17 @@ pub fn caught_and_replayed<D: Decider>(
         "`replay` with mutant {name} shows the fuzzer's signature {printed}: {signatures:?}\n{}",
         replayed.screen()
     );
+    let node = |d: &ovm_conformance::Divergence| d.node.as_ref().map(|n| n.path.clone());
+    let printed_node = finding.divergence.found.as_deref().and_then(node);
+    let replayed_node = replayed
+        .divergences
+        .iter()
+        .find(|d| format!("{layer}/{}", d.signature()) == printed)
+        .and_then(node);
+    assert_eq!(
+        printed_node, replayed_node,
+        "`replay` shows the fuzzer's first divergent node"
+    );
     let reference = Runner::new().run_path(&path);
     assert!(
         reference.conforms(),
