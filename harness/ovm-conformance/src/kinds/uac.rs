@@ -161,12 +161,14 @@ pub(crate) fn run<D: ovm_decider::Decider + ?Sized>(
                 .storage
                 .submit_root(ctx.d.commitment, *block, *root);
         }
-        let what = function_name(registry, &action);
         let rejected = rejected_class(&action);
-        let what = format!(
-            "{path} ({what} from {})",
-            ctx.namer.show_arg(&Arg::Address(from))
-        );
+        let what = |namer: &crate::views::Namer| {
+            format!(
+                "{path} ({} from {})",
+                function_name(registry, &action),
+                namer.show_arg(&Arg::Address(from))
+            )
+        };
         let (m_call, m_events) = model_view;
         let c_call = chain_call(&outcome.result);
         let c_events: Vec<EventView> = outcome.events.iter().map(event_view).collect();
@@ -175,17 +177,23 @@ pub(crate) fn run<D: ovm_decider::Decider + ?Sized>(
         let halves_agree = m_call == c_call;
         if !halves_agree {
             divergences.push(
-                Divergence::new(call_class(m_call.is_ok(), &c_call, rejected), &what)
-                    .on(call.method())
-                    .side("model", ctx.namer.show_call(&m_call))
-                    .side("chain", ctx.namer.show_call(&c_call)),
+                Divergence::new(
+                    call_class(m_call.is_ok(), &c_call, rejected),
+                    what(&ctx.namer),
+                )
+                .on(call.method())
+                .side("model", ctx.namer.show_call(&m_call))
+                .side("chain", ctx.namer.show_call(&c_call)),
             );
         } else if m_events != c_events {
             divergences.push(
-                Divergence::new(DivergenceClass::EventMismatch, format!("{what}: events"))
-                    .on(call.method())
-                    .side("model", ctx.namer.show_events(&m_events))
-                    .side("chain", ctx.namer.show_events(&c_events)),
+                Divergence::new(
+                    DivergenceClass::EventMismatch,
+                    format!("{}: events", what(&ctx.namer)),
+                )
+                .on(call.method())
+                .side("model", ctx.namer.show_events(&m_events))
+                .side("chain", ctx.namer.show_events(&c_events)),
             );
         }
         let holds = match expect.results.as_ref().and_then(|r| r.get(call_index)) {
@@ -201,7 +209,7 @@ pub(crate) fn run<D: ovm_decider::Decider + ?Sized>(
                     divergences.push(
                         Divergence::from_expect(
                             call_class(matches!(expected, ResolvedCall::Ok), &c_call, rejected),
-                            &what,
+                            what(&ctx.namer),
                         )
                         .on(call.method())
                         .side("expected", expected.show(&ctx.namer))
@@ -214,7 +222,8 @@ pub(crate) fn run<D: ovm_decider::Decider + ?Sized>(
         };
         if ctx.transcript {
             log.push(format!(
-                "{what}: chain {}, model {}{}",
+                "{}: chain {}, model {}{}",
+                what(&ctx.namer),
                 ctx.namer.show_call(&c_call),
                 ctx.namer.show_call(&m_call),
                 if c_events.is_empty() {
@@ -244,8 +253,10 @@ pub(crate) fn run<D: ovm_decider::Decider + ?Sized>(
             ids.push(*id);
         }
     }
+    let mut final_games = std::collections::BTreeMap::new();
     for id in &ids {
         let on_chain = ctx.chain.get_game(*id)?;
+        final_games.insert(*id, on_chain.clone());
         let in_model = model.get_game(*id);
         if on_chain != in_model {
             divergences.push(
@@ -344,8 +355,10 @@ pub(crate) fn run<D: ovm_decider::Decider + ?Sized>(
             None => {
                 let mut all = Vec::with_capacity(created.len());
                 for (id, p) in &created {
-                    let game = ctx.chain.get_game(*id).map_err(|e| e.to_string())?;
-                    all.push(game_expect(&ctx.namer, ctx.namer.expr(p), &game, base));
+                    // Every created game's final state was read above.
+                    if let Some(game) = final_games.get(id) {
+                        all.push(game_expect(&ctx.namer, ctx.namer.expr(p), game, base));
+                    }
                 }
                 all
             }
