@@ -284,7 +284,8 @@ impl<L: FuzzLayer> Driver for LayerDriver<L> {
                 }
             }
         }
-        let vector = if best.is_bug() {
+        // The vector is built (and narrowed, which re-runs its tries) only when it is written.
+        let vector = if best.is_bug() && options.write != WriteMode::Never {
             regress::write(
                 &options.write,
                 &best,
