@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT OR Apache-2.0
 pragma solidity 0.8.30;
 
+import {IStorage} from "./lib/Interfaces.sol";
+
 /// @title CommitmentContract
 /// @notice The Plasma operator's block roots (spec §5.2); a Storage contract for IsStored.
 ///         Keys are abi.encode(uint256 blockNumber); values abi.encode(bytes32 root).
-contract CommitmentContract {
+contract CommitmentContract is IStorage {
     error NotOperator(address caller);
     error ZeroRoot();
     error BlockNumberNotIncreasing(uint256 last, uint256 given);

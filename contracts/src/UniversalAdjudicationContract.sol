@@ -2,13 +2,13 @@
 pragma solidity 0.8.30;
 
 import {Property, Decision, ChallengeGame} from "./lib/Types.sol";
-import {IConnective, IPredicate} from "./lib/Interfaces.sol";
+import {IUniversalAdjudicationContract, IConnective, IPredicate} from "./lib/Interfaces.sol";
 import {PropertyCodec} from "./lib/PropertyCodec.sol";
 import {OvmLogic, ConnectiveSet} from "./lib/OvmLogic.sol";
 
 /// @title UniversalAdjudicationContract
 /// @notice Runs the dispute game of the hardened OVM (spec §6) and holds the one-shot registry.
-contract UniversalAdjudicationContract {
+contract UniversalAdjudicationContract is IUniversalAdjudicationContract {
     // ------------------------------------------------------------------ errors (§6)
     error UnknownPredicate(address predicate);
     error TooDeep(uint256 depth);

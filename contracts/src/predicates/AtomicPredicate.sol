@@ -2,7 +2,7 @@
 pragma solidity 0.8.30;
 
 import {Property} from "../lib/Types.sol";
-import {IUniversalAdjudicationContract} from "../lib/Interfaces.sol";
+import {IUniversalAdjudicationContract, IAtomicPredicate} from "../lib/Interfaces.sol";
 
 /// Three-valued truth of an atomic (only IsStored can be Undefined).
 enum Truth {
@@ -15,10 +15,7 @@ enum Truth {
 /// @notice What the nine atomics share (spec §5): decide / decideWithWitness never revert
 ///         (malformed inputs are False; IsStored's gas guard is the one exception), and
 ///         decideTrue / decideFalse require that truth, then call UAC.setPredicateDecision.
-abstract contract AtomicPredicate {
-    error NotTrue();
-    error NotFalse();
-
+abstract contract AtomicPredicate is IAtomicPredicate {
     /// The UniversalAdjudicationContract this predicate belongs to.
     IUniversalAdjudicationContract public immutable uac;
 

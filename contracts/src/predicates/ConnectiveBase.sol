@@ -2,14 +2,14 @@
 pragma solidity 0.8.30;
 
 import {Property} from "../lib/Types.sol";
-import {IUniversalAdjudicationContract, IPredicate} from "../lib/Interfaces.sol";
+import {IUniversalAdjudicationContract, IPredicate, IConnective} from "../lib/Interfaces.sol";
 import {PropertyCodec} from "../lib/PropertyCodec.sol";
 import {ConnectiveSet} from "../lib/OvmLogic.sol";
 
 /// @title ConnectiveBase
 /// @notice What the five connectives share: the UAC, its registry, and calls to child predicates
 ///         that are made only after the registry says the child is a registered predicate.
-abstract contract ConnectiveBase {
+abstract contract ConnectiveBase is IConnective {
     /// The UniversalAdjudicationContract this predicate belongs to.
     IUniversalAdjudicationContract public immutable uac;
 
