@@ -2,7 +2,7 @@
 //! `CommitmentContract`, in that order from one deployer EOA, then the one-shot `initialize`.
 
 use alloy_primitives::{Address, Bytes};
-use alloy_sol_types::{SolCall, SolConstructor};
+use alloy_sol_types::{SolCall, SolConstructor, SolValue};
 use ovm_core::{AtomicKind, ConnectiveKind, PredicateKind, Registry};
 
 use crate::{
@@ -316,7 +316,8 @@ impl Chain {
             disputePeriod_: alloy_primitives::U256::from(period),
         }
         .abi_encode();
-        let predicate_args = b::NotPredicate::constructorCall { uac_: d.uac }.abi_encode();
+        // Every predicate has `constructor(address uac)`: its arguments are the one address word.
+        let predicate_args = d.uac.abi_encode();
         for (i, ((name, address), code)) in d.all().into_iter().zip(&codes.0).enumerate() {
             let args = match i {
                 0 => uac_args.clone(),

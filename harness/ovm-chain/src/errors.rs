@@ -6,7 +6,7 @@ use alloy_primitives::{Address, B256, Bytes, U256};
 use alloy_sol_types::{SolError, SolInterface};
 
 use crate::bindings::{
-    AndPredicate, CommitmentContract, EqualPredicate, NotPredicate, UniversalAdjudicationContract,
+    AndPredicate, CommitmentContract, IAtomicPredicate, NotPredicate, UniversalAdjudicationContract,
 };
 
 /// A failed transaction or call: the decoded revert reason, or the halt that stopped it.
@@ -197,11 +197,11 @@ impl Revert {
         {
             return e.into();
         }
-        if let Ok(e) = EqualPredicate::EqualPredicateErrors::abi_decode(data) {
-            // Every atomic shares AtomicPredicate's NotTrue()/NotFalse().
+        if let Ok(e) = IAtomicPredicate::IAtomicPredicateErrors::abi_decode(data) {
+            use IAtomicPredicate::IAtomicPredicateErrors as A;
             return match e {
-                EqualPredicate::EqualPredicateErrors::NotTrue(_) => Self::NotTrue,
-                EqualPredicate::EqualPredicateErrors::NotFalse(_) => Self::NotFalse,
+                A::NotTrue(_) => Self::NotTrue,
+                A::NotFalse(_) => Self::NotFalse,
             };
         }
         if let Ok(NotPredicate::NotPredicateErrors::InnerNotFalse(e)) =
@@ -365,6 +365,7 @@ pub fn declared_errors() -> Vec<([u8; 4], &'static str)> {
     }
     collect!(
         UniversalAdjudicationContract::UniversalAdjudicationContractErrors,
+        IAtomicPredicate::IAtomicPredicateErrors,
         NotPredicate::NotPredicateErrors,
         AndPredicate::AndPredicateErrors,
         EqualPredicate::EqualPredicateErrors,

@@ -10,8 +10,8 @@ use ovm_core::{Action, ChallengeGame, Property};
 
 use crate::{
     bindings::{
-        AndPredicate, CommitmentContract, EqualPredicate, NotPredicate,
-        UniversalAdjudicationContract as Uac,
+        AndPredicate, CommitmentContract, IAtomicPredicate, IConnective, IPredicate, IStorage,
+        NotPredicate, UniversalAdjudicationContract as Uac,
     },
     chain::Chain,
     errors::ChainError,
@@ -157,7 +157,7 @@ impl Chain {
 
     /// `decideTrue(p.inputs)` on the atomic `p.predicate`.
     pub fn decide_true(&mut self, from: Address, p: &Property) -> Result<Tx, ChainError> {
-        let call = EqualPredicate::decideTrueCall {
+        let call = IAtomicPredicate::decideTrueCall {
             inputs: p.inputs.clone(),
         };
         Ok(self.send(from, p.predicate, &call)?.map(drop))
@@ -165,7 +165,7 @@ impl Chain {
 
     /// `decideFalse(p.inputs)` on the atomic `p.predicate`.
     pub fn decide_false(&mut self, from: Address, p: &Property) -> Result<Tx, ChainError> {
-        let call = EqualPredicate::decideFalseCall {
+        let call = IAtomicPredicate::decideFalseCall {
             inputs: p.inputs.clone(),
         };
         Ok(self.send(from, p.predicate, &call)?.map(drop))
@@ -260,7 +260,7 @@ impl Chain {
         challenge_inputs: &[Bytes],
         q: &Property,
     ) -> Result<bool, ChainError> {
-        let call = AndPredicate::isValidChallengeCall {
+        let call = IConnective::isValidChallengeCall {
             inputs: p.inputs.clone(),
             challengeInputs: challenge_inputs.to_vec(),
             challenge: q.into(),
@@ -274,7 +274,7 @@ impl Chain {
         p: &Property,
         witness: &[Bytes],
     ) -> Result<bool, ChainError> {
-        let call = NotPredicate::decideWithWitnessCall {
+        let call = IPredicate::decideWithWitnessCall {
             inputs: p.inputs.clone(),
             witness: witness.to_vec(),
         };
@@ -285,18 +285,18 @@ impl Chain {
     pub fn decide(&mut self, p: &Property) -> Result<bool, ChainError> {
         self.view(
             p.predicate,
-            &EqualPredicate::decideCall {
+            &IAtomicPredicate::decideCall {
                 inputs: p.inputs.clone(),
             },
         )
     }
 
-    /// `CommitmentContract.retrieve(key)`.
+    /// `retrieve(key)` (`IStorage`, spec §5.2) on the deployment's `CommitmentContract`.
     pub fn retrieve(&mut self, key: &[u8]) -> Result<Bytes, ChainError> {
         let commitment = self.ovm()?.commitment;
         self.view(
             commitment,
-            &CommitmentContract::retrieveCall {
+            &IStorage::retrieveCall {
                 key: Bytes::copy_from_slice(key),
             },
         )

@@ -83,6 +83,8 @@ fn registry_views_match_the_deployment() {
             .unwrap(),
         DEPLOYER
     );
+    // `uac()` is ConnectiveBase's getter, declared by no interface: NotPredicate's binding of it
+    // stands for all five connectives.
     for a in d.connectives() {
         assert_eq!(chain.view(a, &NotPredicate::uacCall {}).unwrap(), d.uac);
     }

@@ -6,7 +6,7 @@ use alloy_primitives::{Address, B256, Bytes, U256};
 use common::*;
 use ovm_chain::{
     Chain, ChainError, Revert,
-    bindings::{EqualPredicate, UniversalAdjudicationContract as Uac},
+    bindings::{IAtomicPredicate, UniversalAdjudicationContract as Uac},
     chain::{DEFAULT_GAS_LIMIT, GENESIS_BLOCK},
 };
 use ovm_core::Decision;
@@ -150,7 +150,7 @@ fn raw_calls_and_bad_input_do_not_panic() {
     assert!(matches!(out.result, Err(Revert::Empty)));
     // A call to an EOA succeeds with empty output; decoding a typed return then fails cleanly.
     let err = chain
-        .view(ALICE, &EqualPredicate::decideCall { inputs: vec![] })
+        .view(ALICE, &IAtomicPredicate::decideCall { inputs: vec![] })
         .unwrap_err();
     assert!(matches!(err, ChainError::Decode { .. }), "{err:?}");
     // Below the intrinsic gas: rejected by the EVM, reported as an error.

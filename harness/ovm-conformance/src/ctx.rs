@@ -9,7 +9,7 @@ use crate::{
 };
 use ovm_chain::{
     Chain, ChainError, Deployment, Revert, account,
-    bindings::{AndPredicate, NotPredicate},
+    bindings::{IConnective, IPredicate},
 };
 use ovm_core::{B256, Bytes, Property, Registry, U256};
 use ovm_decider::{Decider, Truth, World};
@@ -225,7 +225,7 @@ pub(crate) fn chain_is_valid_challenge(
     ci: &[Bytes],
     q: &Property,
 ) -> Result<ViewResult<bool>, RunError> {
-    let call = AndPredicate::isValidChallengeCall {
+    let call = IConnective::isValidChallengeCall {
         inputs: p.inputs.clone(),
         challengeInputs: ci.to_vec(),
         challenge: q.into(),
@@ -239,7 +239,7 @@ pub(crate) fn chain_decide_with_witness(
     p: &Property,
     w: &[Bytes],
 ) -> Result<ViewResult<bool>, RunError> {
-    let call = NotPredicate::decideWithWitnessCall {
+    let call = IPredicate::decideWithWitnessCall {
         inputs: p.inputs.clone(),
         witness: w.to_vec(),
     };
