@@ -46,11 +46,14 @@ pub fn contract(name: &str) -> Option<&'static ContractInfo> {
 ///
 /// Two builds with the same hash run the same code; vectors record it as their provenance.
 pub fn bundle_hash() -> B256 {
-    let mut buf = Vec::with_capacity(CONTRACTS.len() * 64 + 32);
-    for c in CONTRACTS {
-        buf.extend_from_slice(keccak256(c.name.as_bytes()).as_slice());
-        buf.extend_from_slice(c.runtime_code_hash.as_slice());
-    }
-    buf.extend_from_slice(keccak256(SOLC_VERSION.as_bytes()).as_slice());
-    keccak256(&buf)
+    static HASH: std::sync::OnceLock<B256> = std::sync::OnceLock::new();
+    *HASH.get_or_init(|| {
+        let mut buf = Vec::with_capacity(CONTRACTS.len() * 64 + 32);
+        for c in CONTRACTS {
+            buf.extend_from_slice(keccak256(c.name.as_bytes()).as_slice());
+            buf.extend_from_slice(c.runtime_code_hash.as_slice());
+        }
+        buf.extend_from_slice(keccak256(SOLC_VERSION.as_bytes()).as_slice());
+        keccak256(&buf)
+    })
 }

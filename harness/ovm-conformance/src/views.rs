@@ -7,7 +7,7 @@ use ovm_core::Event;
 use ovm_core::{Address, B256, Bytes, Property, Registry, U256, abi};
 use ovm_model::{CommitmentError, UacError};
 use ovm_vectors::{Expr, Input};
-use std::fmt;
+use std::{cell::OnceCell, fmt};
 
 /// One argument of an error or event, typed as its ABI declares it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -200,9 +200,9 @@ pub fn event_view(event: &Event) -> EventView {
 /// by name (`alice`, `UAC`, `Equal`), block numbers as offsets.
 #[derive(Clone, Debug, Default)]
 pub struct Namer {
-    /// Named properties with their ids (computed once: ids are looked up per printed word);
-    /// `None`: named by their description, computed when printed.
-    properties: Vec<(Option<String>, Property, B256)>,
+    /// Named properties (`None`: named by their description, computed when printed) with their
+    /// ids, computed the first time a word is looked up (most runs print none).
+    properties: Vec<(Option<String>, Property, OnceCell<B256>)>,
     addresses: Vec<(String, Address)>,
     registry: Option<Registry>,
     block_base: u64,
@@ -221,20 +221,34 @@ impl Namer {
 
     /// Names a property (its id prints as `id(name)`); the first name given wins.
     pub fn property(&mut self, name: impl Into<String>, property: &Property) {
-        let id = property.id();
-        if !self.properties.iter().any(|(_, _, known)| *known == id) {
+        if !self.knows(property) {
             self.properties
-                .push((Some(name.into()), property.clone(), id));
+                .push((Some(name.into()), property.clone(), OnceCell::new()));
         }
     }
 
     /// Names a property by its readable description (computed when printed), unless it
     /// already has a name.
     pub fn describe_and_name(&mut self, property: &Property) {
-        let id = property.id();
-        if !self.properties.iter().any(|(_, _, known)| *known == id) {
-            self.properties.push((None, property.clone(), id));
+        if !self.knows(property) {
+            self.properties
+                .push((None, property.clone(), OnceCell::new()));
         }
+    }
+
+    /// The named property whose id is `id`.
+    fn named_with_id(&self, id: B256) -> Option<&(Option<String>, Property, OnceCell<B256>)> {
+        self.properties
+            .iter()
+            .find(|(_, p, known)| *known.get_or_init(|| p.id()) == id)
+    }
+
+    /// Whether `property` is named already (equal properties have equal ids, so no id is
+    /// computed).
+    fn knows(&self, property: &Property) -> bool {
+        self.properties
+            .iter()
+            .any(|(_, known, _)| known == property)
     }
 
     /// Names an address; the first name given wins.
@@ -245,7 +259,7 @@ impl Namer {
     }
 
     fn property_name(&self, id: B256) -> Option<String> {
-        let (name, p, _) = self.properties.iter().find(|(_, _, known)| *known == id)?;
+        let (name, p, _) = self.named_with_id(id)?;
         Some(name.clone().unwrap_or_else(|| self.describe_property(p)))
     }
 
@@ -416,7 +430,7 @@ impl Namer {
                     None => parse(format!("addr:{a:#x}")),
                 },
             },
-            Arg::Word(w) => match self.properties.iter().find(|(_, _, id)| id == w) {
+            Arg::Word(w) => match self.named_with_id(*w) {
                 Some((_, p, _)) => Input::Id(Box::new(self.expr(p))),
                 None => Input::hex(w),
             },

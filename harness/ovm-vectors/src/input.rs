@@ -324,7 +324,11 @@ impl Input {
 
     /// The hex input `0x…` of `bytes`.
     pub fn hex(bytes: impl AsRef<[u8]>) -> Self {
-        Self::parse(&format!("0x{}", hex::encode(bytes))).expect("hex is a valid input")
+        let bytes = bytes.as_ref();
+        Self::String(StringInput {
+            text: format!("0x{}", hex::encode(bytes)),
+            atom: Box::new(Atom::Hex(Bytes::copy_from_slice(bytes))),
+        })
     }
 
     /// The readable form of `bytes`: a property expression if they are a property (recursively),
@@ -337,7 +341,10 @@ impl Input {
         if let Some(name) = placeholder::placeholder_name(bytes)
             && let Ok(name) = std::str::from_utf8(name)
         {
-            return Self::parse(&format!("V:{name}")).expect("placeholders are valid inputs");
+            return Self::String(StringInput {
+                text: format!("V:{name}"),
+                atom: Box::new(Atom::Placeholder(name.to_owned())),
+            });
         }
         Self::hex(bytes)
     }

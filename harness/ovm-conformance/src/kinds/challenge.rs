@@ -100,8 +100,8 @@ fn label(registry: &ovm_core::Registry, p: &Property) -> &'static str {
 
 /// `challenge(claim, ci, q)` on both halves (the claim just claimed), the connective's
 /// `isValidChallenge` against its mirror, the expectation, and §9 C's soundness for a claim
-/// the decider judges True; divergences pushed. The expectation that writes the chain's
-/// verdict (for fill).
+/// the decider judges True; divergences pushed. The chain's verdict, and the expectation that
+/// writes it (for fill).
 #[allow(clippy::too_many_arguments)]
 fn try_challenge<D: Decider + ?Sized>(
     ctx: &mut Ctx<'_, D>,
@@ -113,7 +113,7 @@ fn try_challenge<D: Decider + ?Sized>(
     expect: Option<&ChallengeExpect>,
     path: &str,
     divergences: &mut Vec<Divergence>,
-) -> Result<Result<ChallengeExpect, String>, RunError> {
+) -> Result<(CallView, Result<ChallengeExpect, String>), RunError> {
     let registry = ctx.registry;
     let name = label(registry, p);
     let what = |namer: &Namer| show_challenge(namer, p, ci, q);
@@ -218,23 +218,26 @@ fn try_challenge<D: Decider + ?Sized>(
         }
     }
 
-    Ok(match expect {
+    let filled = match expect {
         Some(e) if expect_holds => Ok(e.clone()),
         _ => call_expect(&ctx.namer, &chain_view).map(|result| match result {
             CallResult::Ok => ChallengeExpect::Accepted(Default::default()),
             CallResult::Error(e) => ChallengeExpect::Error(e),
         }),
-    })
+    };
+    Ok((chain_view, filled))
 }
 
 /// §9 C on the claim (claimed, at `after_claim`): the decider's own challenge (or pin) is
 /// valid by the mirror and accepted on-chain, and a False connective's challenge exists and is
-/// True.
+/// True. `tried` holds the chain's verdicts on the vector's tries (from the same state), so a
+/// challenge already tried is not sent again.
 fn own_challenge<D: Decider + ?Sized>(
     ctx: &mut Ctx<'_, D>,
     p: &Property,
     outcome: &Outcome,
     after_claim: &ovm_chain::Snapshot,
+    tried: &[(&[Bytes], &Property, CallView)],
     divergences: &mut Vec<Divergence>,
 ) -> Result<(), RunError> {
     let registry = ctx.registry;
@@ -260,14 +263,23 @@ fn own_challenge<D: Decider + ?Sized>(
         "pin"
     };
     let shown = show_challenge(&ctx.namer, p, &own.inputs, &own.property);
-    ctx.chain.restore(after_claim);
-    let result = ctx
-        .chain
-        .challenge(account(CHALLENGER), p, &own.inputs, &own.property)?;
+    let verdict = match tried
+        .iter()
+        .find(|(ci, q, _)| *ci == own.inputs.as_slice() && **q == own.property)
+    {
+        Some((_, _, view)) => view.clone(),
+        None => {
+            ctx.chain.restore(after_claim);
+            let result = ctx
+                .chain
+                .challenge(account(CHALLENGER), p, &own.inputs, &own.property)?;
+            chain_call(&result.result)
+        }
+    };
     let by_mirror = ctx
         .mirrors
         .is_valid_challenge(registry, p, &own.inputs, &own.property);
-    if result.result.is_err() || !by_mirror {
+    if !verdict.is_ok() || !by_mirror {
         let node = ctx.probe(p, "claim")?;
         divergences.push(
             Divergence::new(
@@ -277,7 +289,7 @@ fn own_challenge<D: Decider + ?Sized>(
             .on(format!("{name} own {kind}"))
             .side("decider", ctx.namer.show_outcome(outcome))
             .side("decider mirror", by_mirror.to_string())
-            .side("chain", ctx.namer.show_call(&chain_call(&result.result)))
+            .side("chain", ctx.namer.show_call(&verdict))
             .at(node.first_divergent().cloned()),
         );
     } else if outcome.is_false() {
@@ -335,10 +347,11 @@ pub(crate) fn run<D: Decider + ?Sized>(
 
     let mut filled = v.clone();
     let mut fill_error = None;
+    let mut tried = Vec::with_capacity(tries.len());
     for (i, (ci, q, expect, path)) in tries.iter().enumerate() {
         ctx.chain.restore(&after_claim);
         let mut model = claimed_model.clone();
-        let verdict = try_challenge(
+        let (view, verdict) = try_challenge(
             ctx,
             &mut model,
             &p,
@@ -349,6 +362,7 @@ pub(crate) fn run<D: Decider + ?Sized>(
             path,
             &mut divergences,
         )?;
+        tried.push((ci.as_slice(), q, view));
         match verdict {
             Ok(e) if i == 0 => filled.expect = Some(e),
             Ok(e) => filled.also[i - 1].expect = Some(e),
@@ -358,7 +372,7 @@ pub(crate) fn run<D: Decider + ?Sized>(
         }
     }
     if claim_view.is_ok() {
-        own_challenge(ctx, &p, &outcome, &after_claim, &mut divergences)?;
+        own_challenge(ctx, &p, &outcome, &after_claim, &tried, &mut divergences)?;
     }
     Ok(KindRun::new(
         divergences,

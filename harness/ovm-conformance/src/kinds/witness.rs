@@ -179,10 +179,10 @@ fn label(ctx: &Ctx<'_, impl ?Sized>, p: &Property) -> &'static str {
         .map_or("unregistered", |k| k.name())
 }
 
-/// What one witness try showed: whether the chain accepted it, and the expectation that
-/// writes its verdict (for fill).
+/// What one witness try showed: the chain's verdict, and the expectation that writes it (for
+/// fill).
 struct Tried {
-    accepted: bool,
+    verdict: CallView,
     expect: Result<WitnessExpect, String>,
 }
 
@@ -285,29 +285,46 @@ fn try_witness<D: Decider + ?Sized>(
         )),
     };
     Ok(Tried {
-        accepted: chain_view.is_ok(),
+        verdict: chain_view,
         expect,
     })
 }
 
+/// The chain's verdict on `decideClaimWithWitness(p, w)` from `after_claim`: the vector's
+/// try of `w` when there is one (`tried`, from the same state), else a new transaction.
+fn chain_verdict<D: Decider + ?Sized>(
+    ctx: &mut Ctx<'_, D>,
+    p: &Property,
+    w: &[Bytes],
+    after_claim: &ovm_chain::Snapshot,
+    tried: &[(&[Bytes], CallView)],
+) -> Result<CallView, RunError> {
+    if let Some((_, view)) = tried.iter().find(|(t, _)| *t == w) {
+        return Ok(view.clone());
+    }
+    ctx.chain.restore(after_claim);
+    let result = ctx
+        .chain
+        .decide_claim_with_witness(account(CHALLENGER), p, w)?;
+    Ok(chain_call(&result.result))
+}
+
 /// §9 W on the claim (claimed, at `after_claim`): the decider's own witness is accepted by
 /// the mirror and on-chain and is §7's; a claim the chain decides with a witness gets one.
+/// `tried` holds the chain's verdicts on the vector's witnesses.
 fn own_witness<D: Decider + ?Sized>(
     ctx: &mut Ctx<'_, D>,
     p: &Property,
     after_claim: &ovm_chain::Snapshot,
-    accepted_on_chain: bool,
+    tried: &[(&[Bytes], CallView)],
     divergences: &mut Vec<Divergence>,
 ) -> Result<(), RunError> {
     let name = label(ctx, p);
     let outcome = ctx.decider.decide(p, &ctx.world);
     if let Some(own) = outcome.witness().map(<[Bytes]>::to_vec) {
-        ctx.chain.restore(after_claim);
-        let result = ctx
-            .chain
-            .decide_claim_with_witness(account(CHALLENGER), p, &own)?;
+        let verdict = chain_verdict(ctx, p, &own, after_claim, tried)?;
         let by_mirror = ctx.mirrors.decide_with_witness(&ctx.world, p, &own);
-        if result.result.is_err() || !by_mirror {
+        if !verdict.is_ok() || !by_mirror {
             let mut left = crate::probe::MAX_PROBED_NODES;
             let node = witness_walk(ctx, p, &own, "claim".to_owned(), &mut left)?;
             divergences.push(
@@ -318,7 +335,7 @@ fn own_witness<D: Decider + ?Sized>(
                 .on(format!("{name} own witness"))
                 .side("decider", ctx.namer.show_outcome(&outcome))
                 .side("decider mirror", by_mirror.to_string())
-                .side("chain", ctx.namer.show_call(&chain_call(&result.result)))
+                .side("chain", ctx.namer.show_call(&verdict))
                 .at(node),
             );
         } else {
@@ -351,15 +368,11 @@ fn own_witness<D: Decider + ?Sized>(
         }
     }
     // No witness for a True claim: §7's witness, if the chain accepts it, was missed.
-    let mut accepted_on_chain = accepted_on_chain;
-    if outcome.witness().is_none() && outcome.is_true() {
+    let mut accepted_on_chain = tried.iter().any(|(_, view)| view.is_ok());
+    if outcome.witness().is_none() && outcome.is_true() && !accepted_on_chain {
         let mut fuel = WITNESS_FUEL;
         if let Some(w) = section7_witness(ctx.decider, &ctx.world, p, &mut fuel) {
-            ctx.chain.restore(after_claim);
-            accepted_on_chain |= ctx
-                .chain
-                .decide_claim_with_witness(account(CHALLENGER), p, &w)?
-                .is_ok();
+            accepted_on_chain = chain_verdict(ctx, p, &w, after_claim, tried)?.is_ok();
         }
     }
     if accepted_on_chain && outcome.witness().is_none() {
@@ -403,12 +416,12 @@ pub(crate) fn run<D: Decider + ?Sized>(
 
     let mut filled = v.clone();
     let mut fill_error = None;
-    let mut accepted_on_chain = false;
+    let mut verdicts = Vec::with_capacity(tries.len());
     for (i, (w, expect)) in tries.iter().enumerate() {
         ctx.chain.restore(&after_claim);
         let mut model = claimed_model.clone();
         let tried = try_witness(ctx, &mut model, &p, w, *expect, &mut divergences)?;
-        accepted_on_chain |= tried.accepted;
+        verdicts.push((w.as_slice(), tried.verdict));
         match tried.expect {
             Ok(e) if i == 0 => filled.expect = Some(e),
             Ok(e) => filled.also[i - 1].expect = Some(e),
@@ -418,7 +431,7 @@ pub(crate) fn run<D: Decider + ?Sized>(
         }
     }
     if claim_view.is_ok() {
-        own_witness(ctx, &p, &after_claim, accepted_on_chain, &mut divergences)?;
+        own_witness(ctx, &p, &after_claim, &verdicts, &mut divergences)?;
     }
     Ok(KindRun::new(
         divergences,
