@@ -140,7 +140,7 @@ fn summary_line(seed: u64, report: &Report) -> String {
 
 fn summary_json(seed: u64, report: &Report) -> serde_json::Value {
     let signatures = |findings: &[ovm_fuzz::campaign::Finding]| -> Vec<String> {
-        findings.iter().map(|f| f.divergence.signature()).collect()
+        findings.iter().map(|f| f.signature()).collect()
     };
     serde_json::json!({
         "fuzz": {

@@ -2,7 +2,7 @@
 use ovm_fuzz::{
     Runner,
     campaign::{Budget, Campaign, Options},
-    divergence::Layer,
+    found::Layer,
     env::Env,
     regress::WriteMode,
 };

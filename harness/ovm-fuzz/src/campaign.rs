@@ -3,11 +3,11 @@
 //! de-duplication by signature, regression vectors, and the per-case driver benches use.
 
 use crate::{
-    divergence::{CaseRecord, Divergence, Layer, Severity},
     env::Env,
+    found::{CaseRecord, Found, Layer, Severity},
     layers::{
         Cx, FuzzLayer, atomic::Atomic, challenge::Challenge, encoding::Encoding, narrow,
-        sequence::Sequence, witness::Witness,
+        sequence::Sequence, truncated, witness::Witness,
     },
     regress::{self, WriteMode},
 };
@@ -85,8 +85,10 @@ pub struct Campaign {
 /// One unique finding (de-duplicated by signature).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
-    /// The (shrunk) divergence.
-    pub divergence: Divergence,
+    /// The layer that found it.
+    pub layer: Layer,
+    /// What the (shrunk) case found.
+    pub found: Found,
     /// The case index (within its layer) that first hit it.
     pub case: u64,
     /// How many cases hit the same signature.
@@ -102,16 +104,22 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// The stable de-duplication signature: `layer/` and [`Found::signature`] (for a
+    /// divergence, the signature `replay` of the regression vector shows).
+    pub fn signature(&self) -> String {
+        format!("{}/{}", self.layer, self.found.signature())
+    }
+
     /// The failure message: what diverged, the vector file and the replay command.
     pub fn message(&self, seed: u64) -> String {
         let mut text = format!(
             "layer {} divergence {} (seed {seed:#x}, case {}, {} shrink steps): {}\n  minimal case: {}",
-            self.divergence.layer,
-            self.divergence.signature(),
+            self.layer,
+            self.signature(),
             self.case,
             self.shrink_steps,
-            self.divergence.detail,
-            truncate(&self.minimal, 2000),
+            self.found.detail(),
+            truncated(&self.minimal, 2000),
         );
         match (&self.vector, &self.replay) {
             (Some(path), Some(replay)) => text.push_str(&format!(
@@ -219,17 +227,6 @@ impl<L: FuzzLayer> LayerDriver<L> {
     }
 }
 
-fn truncate(s: &str, n: usize) -> String {
-    if s.len() <= n {
-        return s.to_owned();
-    }
-    let mut end = n;
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    format!("{}…", &s[..end])
-}
-
 impl<L: FuzzLayer> Driver for LayerDriver<L> {
     fn layer(&self) -> Layer {
         L::LAYER
@@ -253,12 +250,12 @@ impl<L: FuzzLayer> Driver for LayerDriver<L> {
         };
         let case = tree.current();
         let hash = keccak256(format!("{case:?}")).to_string();
-        let divergence = match L::check(cx, &case) {
+        let found = match L::check(cx, &case) {
             Ok(summary) => return (hash, CaseOutcome::Agree(summary)),
-            Err(d) => d,
+            Err(found) => found,
         };
         let mut minimal = case;
-        let mut best = divergence;
+        let mut best = found;
         let mut steps = 0;
         if options.shrink && best.is_bug() {
             let started = Instant::now();
@@ -275,10 +272,10 @@ impl<L: FuzzLayer> Driver for LayerDriver<L> {
                 steps += 1;
                 let candidate = tree.current();
                 match L::check(cx, &candidate) {
-                    Err(d) if d.layer == best.layer && d.class == best.class => {
+                    Err(found) if found.class() == best.class() => {
                         failing = true;
                         minimal = candidate;
-                        best = d;
+                        best = found;
                     }
                     _ => failing = false,
                 }
@@ -288,8 +285,9 @@ impl<L: FuzzLayer> Driver for LayerDriver<L> {
         let vector = if best.is_bug() && options.write != WriteMode::Never {
             regress::write(
                 &options.write,
+                L::LAYER,
                 &best,
-                L::to_vector(cx, &minimal, &best).map(|file| narrow(cx, L::LAYER, file, &best)),
+                L::to_vector(cx, &minimal, &best).map(|file| narrow(cx, file, &best)),
                 &format!("seed {seed:#x}, case {index}"),
                 &cx.judge.contracts().identity(),
             )
@@ -299,7 +297,8 @@ impl<L: FuzzLayer> Driver for LayerDriver<L> {
         (
             hash,
             CaseOutcome::Diverged(Box::new(Finding {
-                divergence: best,
+                layer: L::LAYER,
+                found: best,
                 case: index,
                 hits: 1,
                 shrink_steps: steps,
@@ -382,18 +381,15 @@ impl Campaign {
                 let (summary, stop) = match outcome {
                     CaseOutcome::Agree(summary) => (summary, false),
                     CaseOutcome::Diverged(finding) => {
-                        let signature = finding.divergence.signature();
-                        let severity = finding.divergence.severity;
+                        let signature = finding.signature();
+                        let severity = finding.found.severity();
                         let is_bug = severity == Severity::Bug;
                         let list = match severity {
                             Severity::Bug => &mut report.bugs,
                             Severity::Unguarded => &mut report.unguarded,
                             Severity::Limitation => &mut report.limitations,
                         };
-                        match list
-                            .iter_mut()
-                            .find(|f| f.divergence.signature() == signature)
-                        {
+                        match list.iter_mut().find(|f| f.signature() == signature) {
                             Some(existing) => existing.hits += 1,
                             None => list.push(*finding),
                         }

@@ -7,8 +7,8 @@
 
 use crate::{
     campaign::Driver,
-    divergence::{Divergence, Layer},
     env::Env,
+    found::{Found, Layer},
     generate::{Interp, Shape, shape},
     layers::{
         Cx, FuzzLayer, judged, predicate_name,
@@ -154,11 +154,14 @@ impl GCase {
 /// Plays one game through the conformance engine's `game` kind (the honest agent against the
 /// case's adversary, invariant G): a summary, or the first divergence; a case of spec §10's
 /// documented limitation is reported as one.
-pub fn run(cx: Cx<'_>, case: &GConcrete) -> Result<String, Divergence> {
+pub fn run(cx: Cx<'_>, case: &GConcrete) -> Result<String, Found> {
     let name = predicate_name(cx.env.registry(), &case.claim);
-    let judged = judged(cx, Layer::G, &vector(cx.env, case))?;
+    let judged = judged(cx, &vector(cx.env, case))?;
     if let Some(limitation) = judged.limitations.first() {
-        return Err(Divergence::limitation(Layer::G, name, limitation.clone()));
+        return Err(Found::Limitation {
+            subject: name,
+            detail: limitation.clone(),
+        });
     }
     let decided = match &judged.filled.vector {
         ovm_vectors::Vector::Game(GameVector {
@@ -234,11 +237,11 @@ impl FuzzLayer for Game {
             .boxed()
     }
 
-    fn check(cx: Cx<'_>, case: &GCase) -> Result<String, Divergence> {
+    fn check(cx: Cx<'_>, case: &GCase) -> Result<String, Found> {
         run(cx, &case.concrete(cx.env))
     }
 
-    fn to_vector(cx: Cx<'_>, case: &GCase, _divergence: &Divergence) -> Option<VectorFile> {
+    fn to_vector(cx: Cx<'_>, case: &GCase, _found: &Found) -> Option<VectorFile> {
         Some(vector(cx.env, &case.concrete(cx.env)))
     }
 }

@@ -1,8 +1,8 @@
 #![doc = include_str!("../README.md")]
 
 pub mod campaign;
-pub mod divergence;
 pub mod env;
+pub mod found;
 pub mod game;
 pub mod generate;
 pub mod layers;
@@ -10,6 +10,6 @@ pub mod regress;
 pub mod world;
 
 pub use campaign::{Budget, Campaign, Options, Report};
-pub use divergence::{CaseRecord, Divergence, Layer, Severity};
 pub use env::Env;
+pub use found::{CaseRecord, Found, Layer, Severity};
 pub use ovm_conformance::{Judge, Mirrors, Runner};

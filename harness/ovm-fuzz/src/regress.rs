@@ -3,7 +3,10 @@
 //! conformance runner (`tests/vectors.rs`, `ovm-conformance replay FILE`) runs it like any
 //! other.
 
-use crate::{divergence::Divergence, layers::regression_info};
+use crate::{
+    found::{Found, Layer},
+    layers::regression_info,
+};
 use ovm_vectors::{VectorFile, to_pretty_json};
 use std::path::{Path, PathBuf};
 
@@ -43,12 +46,9 @@ impl WriteMode {
     }
 }
 
-/// The file name of a signature: `<layer>-<class>-<predicate>.json`, lowercase.
-pub fn file_name(divergence: &Divergence) -> String {
-    let raw = format!(
-        "{}-{}-{}",
-        divergence.layer, divergence.class, divergence.predicate
-    );
+/// The file name of what `layer` found: `<layer>-<class>-<subject>.json`, lowercase.
+pub fn file_name(layer: Layer, found: &Found) -> String {
+    let raw = format!("{layer}-{}-{}", found.class(), found.subject());
     let mut name: String = raw
         .chars()
         .map(|c| {
@@ -65,12 +65,13 @@ pub fn file_name(divergence: &Divergence) -> String {
     format!("{}.json", name.trim_matches('-'))
 }
 
-/// Writes `vector` for `divergence`, found against the contracts `found_against` (their
+/// Writes `vector` for what `layer` found, against the contracts `found_against` (their
 /// `Contracts::identity`), if writing is on and no file of that signature exists yet; the
 /// path of the signature's file.
 pub fn write(
     mode: &WriteMode,
-    divergence: &Divergence,
+    layer: Layer,
+    found: &Found,
     vector: Option<VectorFile>,
     seed_note: &str,
     found_against: &str,
@@ -79,19 +80,11 @@ pub fn write(
         return None;
     };
     let mut vector = vector?;
-    let path = dir.join(file_name(divergence));
+    let path = dir.join(file_name(layer, found));
     if path.exists() {
         return Some(path);
     }
-    let mut short = divergence.clone();
-    if short.detail.len() > 400 {
-        let mut end = 400;
-        while !short.detail.is_char_boundary(end) {
-            end -= 1;
-        }
-        short.detail = format!("{}…", &short.detail[..end]);
-    }
-    vector.info = regression_info(&short, seed_note);
+    vector.info = regression_info(layer, found, seed_note);
     vector.info.found_against = Some(found_against.to_owned());
     if vector.validate().is_err() {
         return None;

@@ -9,8 +9,8 @@ use ovm_core::{Bytes, keccak256};
 use ovm_fuzz::{
     Runner,
     campaign::{Budget, Campaign, DEFAULT_SEED, Options},
-    divergence::Layer,
     env::Env,
+    found::Layer,
 };
 
 mod support;

@@ -3,8 +3,8 @@
 use ovm_fuzz::{
     Runner,
     campaign::{Budget, Campaign, Options},
-    divergence::Layer,
     env::Env,
+    found::Layer,
     regress::WriteMode,
 };
 

@@ -3,7 +3,7 @@
 //! command (`OVM_FUZZ_NO_WRITE=1` writes nothing). `PROPTEST_CASES` overrides the per-layer
 //! case count.
 
-use ovm_fuzz::{Runner, campaign::Campaign, divergence::Layer, env::Env, regress::WriteMode};
+use ovm_fuzz::{Runner, campaign::Campaign, env::Env, found::Layer, regress::WriteMode};
 
 fn run(layer: Layer) {
     let env = Env::new();

@@ -9,7 +9,7 @@ use ovm_core::{
     placeholder::is_placeholder_named,
 };
 use ovm_decider::{Challenge, Decider, Outcome, ReferenceDecider, World, onchain};
-use ovm_fuzz::{Mirrors, Runner, divergence::Layer};
+use ovm_fuzz::{Mirrors, Runner, found::Layer};
 
 mod support;
 
@@ -125,7 +125,7 @@ fn caught(mutant: Mutant) -> (Layer, u64) {
     let name = mutant.name;
     let layers = vec![Layer::E, Layer::A, Layer::W, Layer::C, Layer::S];
     let finding = support::caught_and_replayed(name, &mutant.runner(), layers, false);
-    (finding.divergence.layer, finding.case)
+    (finding.layer, finding.case)
 }
 
 fn two_words(p: &Property) -> Option<(U256, U256)> {
@@ -400,7 +400,7 @@ fn has_intersection_inclusive() {
 fn written_and_replayed(mutant: Mutant, layer: Layer) {
     let name = mutant.name;
     let finding = support::caught_and_replayed(name, &mutant.runner(), vec![layer], true);
-    assert_eq!(finding.divergence.layer, layer);
+    assert_eq!(finding.layer, layer);
 }
 
 #[test]

@@ -5,8 +5,8 @@
 
 use super::{Cx, FuzzLayer, judged};
 use crate::{
-    divergence::{Divergence, Layer},
     env::Env,
+    found::{Found, Layer},
     generate::{AtomSel, Interp, atom_sel},
     world::{Material, WorldParams, WorldSpec, world_params},
 };
@@ -52,11 +52,11 @@ impl ACase {
 /// Runs one atomic property through the conformance engine's `atomic` kind (the decider and
 /// `atomic::evaluate` against the contract's `decide` / `decideTrue` / `decideFalse`, and the
 /// outcome's shape): a summary, or the first divergence.
-pub fn run(cx: Cx<'_>, case: &AConcrete) -> Result<String, Divergence> {
+pub fn run(cx: Cx<'_>, case: &AConcrete) -> Result<String, Found> {
     let Some(kind) = cx.env.registry().atomic(case.property.predicate) else {
         return Ok("not an atomic".into());
     };
-    let filled = judged(cx, Layer::A, &vector(cx.env, case))?.filled;
+    let filled = judged(cx, &vector(cx.env, case))?.filled;
     let truth = match &filled.vector {
         Vector::Atomic(AtomicVector {
             expect: Some(truth),
@@ -85,11 +85,11 @@ impl FuzzLayer for Atomic {
             .boxed()
     }
 
-    fn check(cx: Cx<'_>, case: &ACase) -> Result<String, Divergence> {
+    fn check(cx: Cx<'_>, case: &ACase) -> Result<String, Found> {
         run(cx, &case.concrete(cx.env))
     }
 
-    fn to_vector(cx: Cx<'_>, case: &ACase, _divergence: &Divergence) -> Option<VectorFile> {
+    fn to_vector(cx: Cx<'_>, case: &ACase, _found: &Found) -> Option<VectorFile> {
         Some(vector(cx.env, &case.concrete(cx.env)))
     }
 }

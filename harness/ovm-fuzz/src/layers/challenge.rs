@@ -7,8 +7,8 @@
 
 use super::{Cx, FuzzLayer, judged, near_misses, predicate_name, valid_challenges};
 use crate::{
-    divergence::{Divergence, Layer},
     env::Env,
+    found::{Found, Layer},
     generate::{Interp, Shape, shape},
     world::{Material, WorldParams, WorldSpec, world_params},
 };
@@ -83,12 +83,12 @@ impl CCase {
 
 /// Runs one claim through the conformance engine's `challenge` kind with every challenge of
 /// the case: a summary, or the first divergence.
-pub fn run(cx: Cx<'_>, case: &CConcrete) -> Result<String, Divergence> {
+pub fn run(cx: Cx<'_>, case: &CConcrete) -> Result<String, Found> {
     let registry = cx.env.registry();
     let name = predicate_name(registry, &case.claim);
     let world = case.world.decider_world(registry);
     let outcome = cx.judge.decider().decide(&case.claim, &world);
-    judged(cx, Layer::C, &vector(cx.env, case, &outcome))?;
+    judged(cx, &vector(cx.env, case, &outcome))?;
     let summary = match &outcome {
         Outcome::False { challenge: Some(_) } => "false, challenge accepted",
         Outcome::False { challenge: None } => "false",
@@ -122,11 +122,11 @@ impl FuzzLayer for Challenge {
             .boxed()
     }
 
-    fn check(cx: Cx<'_>, case: &CCase) -> Result<String, Divergence> {
+    fn check(cx: Cx<'_>, case: &CCase) -> Result<String, Found> {
         run(cx, &case.concrete(cx.env))
     }
 
-    fn to_vector(cx: Cx<'_>, case: &CCase, _divergence: &Divergence) -> Option<VectorFile> {
+    fn to_vector(cx: Cx<'_>, case: &CCase, _found: &Found) -> Option<VectorFile> {
         let concrete = case.concrete(cx.env);
         let world = concrete.world.decider_world(cx.env.registry());
         let outcome = cx.judge.decider().decide(&concrete.claim, &world);

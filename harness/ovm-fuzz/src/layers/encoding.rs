@@ -5,8 +5,8 @@
 
 use super::{Cx, FuzzLayer, judged};
 use crate::{
-    divergence::{Divergence, Layer},
     env::Env,
+    found::{Found, Layer},
     generate::{
         EncodingMutation, Interp, NAMES, Shape, Var, VarTy, adversarial_bytes, encoding_mutation,
         mutate_encoding, shape,
@@ -136,8 +136,8 @@ pub struct Encoding;
 
 /// Runs the case's checks through the conformance engine's `encoding` kind: a summary (which
 /// inputs are properties), or the first divergence.
-pub fn run(cx: Cx<'_>, case: &ECase) -> Result<String, Divergence> {
-    let filled = judged(cx, Layer::E, &case.vector(cx.env))?.filled;
+pub fn run(cx: Cx<'_>, case: &ECase) -> Result<String, Found> {
+    let filled = judged(cx, &case.vector(cx.env))?.filled;
     let Vector::Encoding(v) = &filled.vector else {
         return Ok("agree".into());
     };
@@ -186,11 +186,11 @@ impl FuzzLayer for Encoding {
             .boxed()
     }
 
-    fn check(cx: Cx<'_>, case: &ECase) -> Result<String, Divergence> {
+    fn check(cx: Cx<'_>, case: &ECase) -> Result<String, Found> {
         run(cx, case)
     }
 
-    fn to_vector(cx: Cx<'_>, case: &ECase, _divergence: &Divergence) -> Option<VectorFile> {
+    fn to_vector(cx: Cx<'_>, case: &ECase, _found: &Found) -> Option<VectorFile> {
         Some(case.vector(cx.env))
     }
 }

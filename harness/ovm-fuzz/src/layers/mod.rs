@@ -8,8 +8,8 @@ pub mod sequence;
 pub mod witness;
 
 use crate::{
-    divergence::{Divergence, Layer},
     env::Env,
+    found::{Found, Layer},
 };
 use ovm_conformance::Judge;
 use ovm_core::{Bytes, ConnectiveKind, Property, Registry, abi, depth};
@@ -39,22 +39,22 @@ pub(crate) struct Judged {
 
 /// Runs `file` through the conformance engine: the vector with its expectations filled when
 /// the halves agree, else the first divergence between them.
-pub(crate) fn judged(cx: Cx<'_>, layer: Layer, file: &VectorFile) -> Result<Judged, Divergence> {
+pub(crate) fn judged(cx: Cx<'_>, file: &VectorFile) -> Result<Judged, Found> {
     let execution = cx
         .judge
         .execute(file)
-        .map_err(|e| driver(layer, "conformance engine", e))?;
+        .map_err(|e| Found::unrunnable("conformance engine", e))?;
     cx.env.add_evm_time(execution.evm_time);
     if let Some(found) = execution
         .divergences
         .into_iter()
         .find(|d| !d.against_expect)
     {
-        return Err(Divergence::found(layer, found));
+        return Err(Found::divergence(found));
     }
     let filled = execution
         .filled
-        .map_err(|e| driver(layer, "filling the expectations", e))?;
+        .map_err(|e| Found::unrunnable("filling the expectations", e))?;
     Ok(Judged {
         filled,
         limitations: execution.limitations,
@@ -62,14 +62,9 @@ pub(crate) fn judged(cx: Cx<'_>, layer: Layer, file: &VectorFile) -> Result<Judg
 }
 
 /// `file` reduced to the one challenge or witness that diverges: the first of its tries whose
-/// vector alone shows `divergence`'s signature (so that a regression holds exactly the input
+/// vector alone shows `found`'s signature (so that a regression holds exactly the input
 /// that diverged); `file` itself when it has one try or none reproduces alone.
-pub(crate) fn narrow(
-    cx: Cx<'_>,
-    layer: Layer,
-    file: VectorFile,
-    divergence: &Divergence,
-) -> VectorFile {
+pub(crate) fn narrow(cx: Cx<'_>, file: VectorFile, found: &Found) -> VectorFile {
     let singles: Vec<Vector> = match &file.vector {
         Vector::Challenge(v) if !v.also.is_empty() => std::iter::once(ChallengeVector {
             also: Vec::new(),
@@ -98,14 +93,14 @@ pub(crate) fn narrow(
         .collect(),
         _ => return file,
     };
-    let signature = divergence.signature();
+    let signature = found.signature();
     singles
         .into_iter()
         .map(|vector| VectorFile {
             vector,
             ..file.clone()
         })
-        .find(|single| judged(cx, layer, single).is_err_and(|d| d.signature() == signature))
+        .find(|single| judged(cx, single).is_err_and(|d| d.signature() == signature))
         .unwrap_or(file)
 }
 
@@ -117,15 +112,10 @@ pub trait FuzzLayer {
     const LAYER: Layer;
     /// The case strategy; `depth` bounds nested connectives.
     fn strategy(env: &Env, depth: u32) -> BoxedStrategy<Self::Case>;
-    /// Runs both halves on `case`: a short deterministic summary, or the divergence.
-    fn check(cx: Cx<'_>, case: &Self::Case) -> Result<String, Divergence>;
+    /// Runs both halves on `case`: a short deterministic summary, or what it found.
+    fn check(cx: Cx<'_>, case: &Self::Case) -> Result<String, Found>;
     /// The regression vector of a failing case (no `expect`: the halves must agree).
-    fn to_vector(cx: Cx<'_>, case: &Self::Case, divergence: &Divergence) -> Option<VectorFile>;
-}
-
-/// A chain-driver failure (not a contract revert) as a divergence.
-pub(crate) fn driver(layer: Layer, what: &str, e: impl std::fmt::Display) -> Divergence {
-    Divergence::bug(layer, "driver-error", what, e.to_string())
+    fn to_vector(cx: Cx<'_>, case: &Self::Case, found: &Found) -> Option<VectorFile>;
 }
 
 /// The name of `property`'s predicate in `registry` (`"unregistered"` otherwise).
@@ -354,15 +344,26 @@ pub fn is_claimable(registry: &Registry, claim: &Property) -> bool {
         && depth(&claim.encode(), registry) <= ovm_core::MAX_CLAIM_DEPTH
 }
 
+/// `text` cut to at most `max` bytes (at a character boundary), with `…` when cut.
+pub(crate) fn truncated(text: &str, max: usize) -> String {
+    if text.len() <= max {
+        return text.to_owned();
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", &text[..end])
+}
+
 /// The standard `_info` of a regression vector.
-pub fn regression_info(divergence: &Divergence, seed_note: &str) -> ovm_vectors::Info {
+pub fn regression_info(layer: Layer, found: &Found, seed_note: &str) -> ovm_vectors::Info {
     let mut info = ovm_vectors::Info::new(format!(
-        "Fuzz regression, layer {} ({seed_note}), signature {}: {}",
-        divergence.layer,
-        divergence.signature(),
-        divergence.detail
+        "Fuzz regression, layer {layer} ({seed_note}), signature {layer}/{}: {}",
+        found.signature(),
+        truncated(&found.detail(), 400)
     ));
-    if let Ok(rule) = ovm_vectors::RuleId::parse(&format!("§9.{}", divergence.layer)) {
+    if let Ok(rule) = ovm_vectors::RuleId::parse(&format!("§9.{layer}")) {
         info.rules.push(rule);
     }
     info

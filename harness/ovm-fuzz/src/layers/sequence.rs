@@ -7,8 +7,8 @@
 
 use super::{Cx, FuzzLayer, judged, near_misses, valid_challenges};
 use crate::{
-    divergence::{Divergence, Layer},
     env::Env,
+    found::{Found, Layer},
     generate::{Interp, Shape, shape},
     world::{Material, WorldParams, WorldSpec, world_params},
 };
@@ -261,8 +261,8 @@ impl SCase {
 
 /// Runs the sequence through the conformance engine's `uac` kind (the UAC model against the
 /// UAC, call by call, and every game's final state): a summary, or the first divergence.
-pub fn run(cx: Cx<'_>, case: &SConcrete) -> Result<String, Divergence> {
-    let filled = judged(cx, Layer::S, &vector(cx.env, case))?.filled;
+pub fn run(cx: Cx<'_>, case: &SConcrete) -> Result<String, Found> {
+    let filled = judged(cx, &vector(cx.env, case))?.filled;
     let results = match &filled.vector {
         ovm_vectors::Vector::Uac(UacVector {
             expect: Some(expect),
@@ -313,11 +313,11 @@ impl FuzzLayer for Sequence {
             .boxed()
     }
 
-    fn check(cx: Cx<'_>, case: &SCase) -> Result<String, Divergence> {
+    fn check(cx: Cx<'_>, case: &SCase) -> Result<String, Found> {
         run(cx, &case.concrete(cx.env, cx.judge))
     }
 
-    fn to_vector(cx: Cx<'_>, case: &SCase, _divergence: &Divergence) -> Option<VectorFile> {
+    fn to_vector(cx: Cx<'_>, case: &SCase, _found: &Found) -> Option<VectorFile> {
         Some(vector(cx.env, &case.concrete(cx.env, cx.judge)))
     }
 }

@@ -6,8 +6,8 @@
 
 use super::{Cx, FuzzLayer, judged, predicate_name};
 use crate::{
-    divergence::{Divergence, Layer},
     env::Env,
+    found::{Found, Layer},
     generate::{Interp, Shape, shape},
     world::{Material, WorldParams, WorldSpec, world_params},
 };
@@ -71,12 +71,12 @@ fn near_witnesses(w: &[Bytes], sels: &[u8]) -> Vec<Vec<Bytes>> {
 
 /// Runs one claim through the conformance engine's `witness` kind with every witness of the
 /// case (the decider's, its near misses, the junk ones): a summary, or the first divergence.
-pub fn run(cx: Cx<'_>, case: &WConcrete) -> Result<String, Divergence> {
+pub fn run(cx: Cx<'_>, case: &WConcrete) -> Result<String, Found> {
     let registry = cx.env.registry();
     let name = predicate_name(registry, &case.claim);
     let world = case.world.decider_world(registry);
     let outcome = cx.judge.decider().decide(&case.claim, &world);
-    judged(cx, Layer::W, &vector(cx.env, case, &outcome))?;
+    judged(cx, &vector(cx.env, case, &outcome))?;
     let summary = match &outcome {
         Outcome::True {
             witness: Some(_), ..
@@ -133,11 +133,11 @@ impl FuzzLayer for Witness {
             .boxed()
     }
 
-    fn check(cx: Cx<'_>, case: &WCase) -> Result<String, Divergence> {
+    fn check(cx: Cx<'_>, case: &WCase) -> Result<String, Found> {
         run(cx, &case.concrete(cx.env))
     }
 
-    fn to_vector(cx: Cx<'_>, case: &WCase, _divergence: &Divergence) -> Option<VectorFile> {
+    fn to_vector(cx: Cx<'_>, case: &WCase, _found: &Found) -> Option<VectorFile> {
         let concrete = case.concrete(cx.env);
         let world = concrete.world.decider_world(cx.env.registry());
         let outcome = cx.judge.decider().decide(&concrete.claim, &world);

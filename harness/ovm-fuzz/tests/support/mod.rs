@@ -6,8 +6,8 @@ use ovm_decider::Decider;
 use ovm_fuzz::{
     Runner,
     campaign::{Budget, Campaign, DEFAULT_SEED, Finding, Options},
-    divergence::Layer,
     env::Env,
+    found::{Found, Layer},
     regress::WriteMode,
 };
 use std::path::PathBuf;
@@ -57,12 +57,12 @@ pub fn caught_and_replayed<D: Decider>(
             report.cases
         )
     });
-    let layer = finding.divergence.layer;
+    let layer = finding.layer;
     assert!(
         finding.case < layer.default_cases(),
         "caught beyond the layer's default budget"
     );
-    let printed = finding.divergence.signature();
+    let printed = finding.signature();
     eprintln!(
         "mutant {name:<34} caught by {layer} at case {:>4}: {printed}",
         finding.case
@@ -87,7 +87,10 @@ pub fn caught_and_replayed<D: Decider>(
         replayed.screen()
     );
     let node = |d: &ovm_conformance::Divergence| d.node.as_ref().map(|n| n.path.clone());
-    let printed_node = finding.divergence.found.as_deref().and_then(node);
+    let printed_node = match &finding.found {
+        Found::Divergence(found) => node(found),
+        other => panic!("mutant {name}: the fuzzer found no divergence but {other}"),
+    };
     let replayed_node = replayed
         .divergences
         .iter()
