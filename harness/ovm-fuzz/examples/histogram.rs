@@ -2,8 +2,8 @@
 use ovm_fuzz::{
     Runner,
     campaign::{Budget, Campaign, Options},
-    found::Layer,
     env::Env,
+    found::Layer,
     regress::WriteMode,
 };
 use std::collections::BTreeMap;
