@@ -4,7 +4,7 @@
 //! sub-decisions, decided True), and `id` per second.
 //!
 //! `cargo bench -p ovm-benches --bench decider` (a quick, criterion-free equivalent:
-//! `cargo run --release -p ovm-decider --example throughput`).
+//! `cargo run --release -p ovm-decider --example decider_throughput`).
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use ovm_core::{Builder, Bytes, Property, abi, placeholder::placeholder};

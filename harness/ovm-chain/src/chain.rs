@@ -5,7 +5,8 @@
 use alloy_primitives::{Address, Bytes, U256, address};
 use alloy_sol_types::SolCall;
 use revm::{
-    Context, DatabaseRef, ExecuteCommitEvm, ExecuteEvm, MainBuilder, MainContext,
+    Context, DatabaseRef, ExecuteCommitEvm, ExecuteEvm, InspectCommitEvm, InspectEvm, MainBuilder,
+    MainContext,
     context::{
         BlockEnv, TxEnv,
         result::{ExecutionResult, Output},
@@ -19,12 +20,13 @@ use crate::{
     deployment::Deployment,
     errors::{ChainError, Revert},
     outcome::{TxOutcome, TxRecord},
+    overhear::{CallListener, Heard, Wanted},
 };
 
 /// The state database: accounts, code and storage, all in memory. `Clone` is a deep copy.
 pub type Db = CacheDB<EmptyDB>;
 
-type Evm = MainnetEvm<MainnetContext<Db>>;
+type Evm = MainnetEvm<MainnetContext<Db>, CallListener>;
 
 /// The hard fork the chain runs (the contracts are compiled for `evmVersion: prague`).
 pub const SPEC: SpecId = SpecId::PRAGUE;
@@ -78,6 +80,8 @@ pub struct Chain {
     pub(crate) deployment: Option<Deployment>,
     tx_log: Vec<TxRecord>,
     evm_time: std::time::Duration,
+    /// Whether [`Chain::overhear`] is listening (transactions then run inspected).
+    listening: bool,
 }
 
 impl Default for Chain {
@@ -114,7 +118,7 @@ fn build_evm(db: Db, block: BlockEnv) -> Evm {
             // address, spec §6), so senders with code are allowed (EIP-3607 off).
             cfg.disable_eip3607 = true;
         })
-        .build_mainnet()
+        .build_mainnet_with_inspector(CallListener::default())
 }
 
 impl Chain {
@@ -125,6 +129,7 @@ impl Chain {
             deployment: None,
             tx_log: Vec::new(),
             evm_time: std::time::Duration::ZERO,
+            listening: false,
         }
     }
 
@@ -135,6 +140,7 @@ impl Chain {
             deployment: snapshot.deployment,
             tx_log: Vec::new(),
             evm_time: std::time::Duration::ZERO,
+            listening: false,
         }
     }
 
@@ -266,10 +272,11 @@ impl Chain {
             .chain_id(Some(self.evm.ctx.cfg.chain_id))
             .build_fill();
         let started = std::time::Instant::now();
-        let result = if commit {
-            self.evm.transact_commit(tx)
-        } else {
-            self.evm.transact(tx).map(|r| r.result)
+        let result = match (commit, self.listening) {
+            (true, false) => self.evm.transact_commit(tx),
+            (false, false) => self.evm.transact(tx).map(|r| r.result),
+            (true, true) => self.evm.inspect_tx_commit(tx),
+            (false, true) => self.evm.inspect_tx(tx).map(|r| r.result),
         };
         self.evm_time += started.elapsed();
         let result = result.map_err(|e| ChainError::Evm(e.to_string()))?;
@@ -310,6 +317,21 @@ impl Chain {
             });
         }
         Ok(outcome)
+    }
+
+    /// Runs `f` on this chain while listening for the sub-call `wanted`: the result of `f`,
+    /// and what the first such call returned or reverted (`None` if no transaction of `f`
+    /// made it, or it halted). Transactions run inspected meanwhile, and no slower otherwise.
+    pub fn overhear<T>(
+        &mut self,
+        wanted: Wanted,
+        f: impl FnOnce(&mut Self) -> T,
+    ) -> (T, Option<Heard>) {
+        self.evm.inspector.listen(wanted);
+        self.listening = true;
+        let out = f(self);
+        self.listening = false;
+        (out, self.evm.inspector.finish())
     }
 
     /// Sends (commits) a call with raw calldata; returns the raw return data.

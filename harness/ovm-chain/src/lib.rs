@@ -8,6 +8,7 @@ pub mod errors;
 pub mod events;
 pub mod game;
 pub mod outcome;
+pub mod overhear;
 pub mod scenarios;
 
 pub use artifacts::bundle_hash;

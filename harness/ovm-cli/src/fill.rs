@@ -2,12 +2,12 @@
 //! refusing a vector whose two halves disagree.
 
 use crate::{
-    Options, SharedRunner, files,
+    CliError, Options, SharedRunner, files,
     output::{out, outln},
     parallel::on_every_file,
     progress::progress,
 };
-use ovm_conformance::{FillOutcome, FillReport};
+use ovm_conformance::{FillOutcome, FillReport, Refusal};
 use std::{collections::BTreeMap, path::PathBuf};
 
 /// Fills the vectors `paths` select; `Ok(true)` when none was refused.
@@ -15,11 +15,9 @@ pub(crate) fn fill(
     runner: &SharedRunner,
     options: &Options,
     paths: &[PathBuf],
-) -> Result<bool, String> {
+) -> Result<bool, CliError> {
     if options.decider != "reference" {
-        return Err(
-            "fill computes expectations with the reference decider only (drop --decider)".into(),
-        );
+        return Err(CliError::FillNeedsReference);
     }
     let files = files(paths)?;
     let bar = progress(files.len());
@@ -30,7 +28,7 @@ pub(crate) fn fill(
         &bar,
         |runner, path| runner.fill_path(path),
         |report, reason| FillReport {
-            outcome: FillOutcome::Refused(reason),
+            outcome: FillOutcome::Refused(Refusal::Unfinished(reason)),
             report,
         },
     );
@@ -44,7 +42,7 @@ pub(crate) fn fill(
             FillOutcome::Skipped(why) => ("skipped", why.clone()),
             FillOutcome::Refused(why) => {
                 ok = false;
-                ("refused", why.clone())
+                ("refused", why.to_string())
             }
         };
         *counts.entry(word).or_default() += 1;

@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 
 mod coverage;
+mod error;
 mod fill;
 mod fuzz;
 mod output;
@@ -12,6 +13,7 @@ mod run;
 pub use fuzz::FuzzArgs;
 
 use clap::{Args, Parser, Subcommand};
+use error::CliError;
 use ovm_conformance::{Contracts, Runner, discover};
 use ovm_decider::{Decider, ReferenceDecider};
 use run::Mode;
@@ -132,8 +134,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>, factory: DeciderFactory) ->
     match execute(cli, factory) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
-        Err(message) => {
-            eprintln!("error: {message}");
+        Err(error) => {
+            eprintln!("error: {error}");
             ExitCode::from(2)
         }
     }
@@ -141,26 +143,21 @@ pub fn run(args: impl IntoIterator<Item = OsString>, factory: DeciderFactory) ->
 
 /// Builds the runner `cli.options` describe and dispatches `cli.command`: `Ok(true)` when
 /// everything conforms, `Err` for a usage or setup error.
-fn execute(cli: Cli, factory: DeciderFactory) -> Result<bool, String> {
+fn execute(cli: Cli, factory: DeciderFactory) -> Result<bool, CliError> {
     let options = &cli.options;
     if let Command::Coverage = cli.command {
         return Ok(coverage::coverage(options));
     }
     let decider = builtin_decider(&options.decider)
         .or_else(|| factory(&options.decider))
-        .ok_or_else(|| {
-            format!(
-                "unknown decider {:?} (built-in: `reference`, `budget:N`)",
-                options.decider
-            )
-        })?;
+        .ok_or_else(|| CliError::UnknownDecider(options.decider.clone()))?;
     let mut flags = Vec::new();
     if options.decider != "reference" {
         flags.push(format!("--decider {}", options.decider));
     }
     let mut runner = Runner::with_decider(decider);
     if let Some(manifest) = &options.contracts {
-        let contracts = Contracts::from_manifest(manifest).map_err(|e| e.to_string())?;
+        let contracts = Contracts::from_manifest(manifest)?;
         runner = runner.with_contracts(contracts);
     }
     let runner = Arc::new(runner.with_replay_flags(flags));
@@ -186,8 +183,8 @@ fn execute(cli: Cli, factory: DeciderFactory) -> Result<bool, String> {
 
 /// The vector files `paths` select (warnings on stderr for what a folder walk skipped); no
 /// file, a missing path or an empty selection is an error (exit 2).
-fn files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
-    let found = discover::expand(paths).map_err(|e| e.to_string())?;
+fn files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> {
+    let found = discover::expand(paths)?;
     for (path, why) in &found.skipped {
         eprintln!("warning: skipped {}: {why}", path.display());
     }

@@ -2,7 +2,7 @@
 //! the summary, optionally append a Markdown summary, and report throughput on stderr.
 
 use crate::{
-    BoxedDecider, Options, SharedRunner, files,
+    BoxedDecider, CliError, Options, SharedRunner, files,
     output::{out, outln},
     parallel::on_every_file,
     progress::progress,
@@ -32,10 +32,10 @@ pub(crate) fn run_all(
     options: &Options,
     paths: &[PathBuf],
     mode: Mode,
-) -> Result<bool, String> {
+) -> Result<bool, CliError> {
     let files = files(paths)?;
     let setup = Instant::now();
-    let deployments = runner.deploy_for(&files).map_err(|e| e.to_string())?;
+    let deployments = runner.deploy_for(&files)?;
     eprintln!(
         "deployed {deployments} chain snapshot(s) in {:.2}s",
         setup.elapsed().as_secs_f64()
@@ -85,14 +85,17 @@ pub(crate) fn run_all(
 }
 
 /// Appends `text` to the file at `path` (created if missing).
-fn append(path: &std::path::Path, text: &str) -> Result<(), String> {
+fn append(path: &std::path::Path, text: &str) -> Result<(), CliError> {
     use std::io::Write as _;
     std::fs::OpenOptions::new()
         .create(true)
         .append(true)
         .open(path)
         .and_then(|mut file| file.write_all(text.as_bytes()))
-        .map_err(|e| format!("{}: cannot write the Markdown summary: {e}", path.display()))
+        .map_err(|source| CliError::Markdown {
+            path: path.to_path_buf(),
+            source,
+        })
 }
 
 /// The throughput report on stderr: vectors per second overall and per kind, on-chain games

@@ -7,11 +7,13 @@ use crate::{
     probe::{ProbeNode, probe},
     views::{CallView, Namer, chain_call},
 };
+use alloy_sol_types::SolCall;
 use ovm_chain::{
     Chain, ChainError, Deployment, Revert, account,
     bindings::{IConnective, IPredicate},
+    overhear::Wanted,
 };
-use ovm_core::{B256, Bytes, Property, Registry, U256};
+use ovm_core::{Address, B256, Bytes, Property, Registry, U256};
 use ovm_decider::{Decider, Truth, World};
 use ovm_vectors::{Resolver, VectorFile};
 
@@ -98,7 +100,10 @@ impl<'a, D: ?Sized> Ctx<'a, D> {
                 world
                     .storage
                     .submit_root(d.commitment, block, word)
-                    .map_err(|err| RunError::Setup(format!("{path}: {err}")))?;
+                    .map_err(|error| RunError::StorageRoot {
+                        path: path.clone(),
+                        error,
+                    })?;
                 chain
                     .submit_root(d.deployer, block, word)?
                     .into_result(format!("{path}: submitRoot"))?;
@@ -218,6 +223,30 @@ pub(crate) fn chain_truth(chain: &mut Chain, p: &Property) -> Result<ChainTruth,
     })
 }
 
+/// The question `isValidChallenge(p.inputs, ci, q)` to `p`'s predicate.
+pub(crate) fn is_valid_challenge_call(
+    p: &Property,
+    ci: &[Bytes],
+    q: &Property,
+) -> IConnective::isValidChallengeCall {
+    IConnective::isValidChallengeCall {
+        inputs: p.inputs.clone(),
+        challengeInputs: ci.to_vec(),
+        challenge: q.into(),
+    }
+}
+
+/// The question `decideWithWitness(p.inputs, w)` to `p`'s predicate.
+pub(crate) fn decide_with_witness_call(
+    p: &Property,
+    w: &[Bytes],
+) -> IPredicate::decideWithWitnessCall {
+    IPredicate::decideWithWitnessCall {
+        inputs: p.inputs.clone(),
+        witness: w.to_vec(),
+    }
+}
+
 /// `isValidChallenge(p.inputs, ci, q)` on `p`'s predicate.
 pub(crate) fn chain_is_valid_challenge(
     chain: &mut Chain,
@@ -225,12 +254,7 @@ pub(crate) fn chain_is_valid_challenge(
     ci: &[Bytes],
     q: &Property,
 ) -> Result<ViewResult<bool>, RunError> {
-    let call = IConnective::isValidChallengeCall {
-        inputs: p.inputs.clone(),
-        challengeInputs: ci.to_vec(),
-        challenge: q.into(),
-    };
-    view_result(chain.view(p.predicate, &call))
+    view_result(chain.view(p.predicate, &is_valid_challenge_call(p, ci, q)))
 }
 
 /// `decideWithWitness(p.inputs, w)` on `p`'s predicate.
@@ -239,11 +263,45 @@ pub(crate) fn chain_decide_with_witness(
     p: &Property,
     w: &[Bytes],
 ) -> Result<ViewResult<bool>, RunError> {
-    let call = IPredicate::decideWithWitnessCall {
-        inputs: p.inputs.clone(),
-        witness: w.to_vec(),
+    view_result(chain.view(p.predicate, &decide_with_witness_call(p, w)))
+}
+
+/// What the claim's predicate answered the question `C`.
+pub(crate) type PredicateAnswer<C> = ViewResult<<C as SolCall>::Return>;
+
+/// Runs the UAC transaction `tx` while listening for its question `ask` to `to` (the claim's
+/// predicate), when there is one to ask: the transaction's result, and the predicate's answer
+/// as the UAC heard it. When the UAC did not ask (or the question halted), the answer is asked
+/// for after `tx`, as a view: the predicate is answered either way, and the EVM runs it once
+/// when the UAC asks.
+pub(crate) fn overheard<C: SolCall, T>(
+    chain: &mut Chain,
+    to: Address,
+    ask: Option<&C>,
+    tx: impl FnOnce(&mut Chain) -> Result<T, ChainError>,
+) -> Result<(T, Option<PredicateAnswer<C>>), RunError> {
+    let Some(ask) = ask else {
+        return Ok((tx(chain)?, None));
     };
-    view_result(chain.view(p.predicate, &call))
+    let wanted = Wanted {
+        to,
+        calldata: ask.abi_encode().into(),
+    };
+    let (done, heard) = chain.overhear(wanted, tx);
+    let done = done?;
+    let answer = match heard {
+        Some(Ok(data)) => {
+            view_result(
+                C::abi_decode_returns(&data).map_err(|e| ChainError::Decode {
+                    function: C::SIGNATURE,
+                    reason: e.to_string(),
+                }),
+            )?
+        }
+        Some(Err(revert)) => Err(revert),
+        None => view_result(chain.view(to, ask))?,
+    };
+    Ok((done, Some(answer)))
 }
 
 /// The game ids a list of on-chain events created, in order.

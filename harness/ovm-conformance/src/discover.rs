@@ -66,10 +66,35 @@ pub fn is_vector_file(path: &Path) -> bool {
         && path.file_name().is_some_and(|n| n != "schema.json")
 }
 
+/// Why [`expand`] found no vectors to run.
+#[derive(Debug, thiserror::Error)]
+pub enum SelectionError {
+    /// A path given does not exist.
+    #[error("{}: no such file or folder", .0.display())]
+    Missing(PathBuf),
+    /// The paths hold no vector file.
+    #[error("no vectors under {}", shown(.0))]
+    Empty(Vec<PathBuf>),
+    /// A folder could not be read.
+    #[error("{}: {source}", path.display())]
+    Unreadable {
+        /// The folder given.
+        path: PathBuf,
+        /// The file system's error.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+fn shown(paths: &[PathBuf]) -> String {
+    let shown: Vec<_> = paths.iter().map(|p| p.display().to_string()).collect();
+    shown.join(", ")
+}
+
 /// The files `paths` name: files as given, folders expanded with [`scan`]; the whole suite
 /// when `paths` is empty. Sorted and without repeats; what a folder walk skipped is listed.
 /// A path that does not exist, or a selection without any vector, is an error.
-pub fn expand(paths: &[PathBuf]) -> std::io::Result<Scan> {
+pub fn expand(paths: &[PathBuf]) -> Result<Scan, SelectionError> {
     let default = [suite_dir()];
     let paths = if paths.is_empty() {
         &default[..]
@@ -79,26 +104,22 @@ pub fn expand(paths: &[PathBuf]) -> std::io::Result<Scan> {
     let mut out = Scan::default();
     for path in paths {
         if path.is_dir() {
-            let found = scan(path)?;
+            let found = scan(path).map_err(|source| SelectionError::Unreadable {
+                path: path.clone(),
+                source,
+            })?;
             out.files.extend(found.files);
             out.skipped.extend(found.skipped);
         } else if path.exists() {
             out.files.push(path.clone());
         } else {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::NotFound,
-                format!("{}: no such file or folder", path.display()),
-            ));
+            return Err(SelectionError::Missing(path.clone()));
         }
     }
     out.files.sort();
     out.files.dedup();
     if out.files.is_empty() {
-        let shown: Vec<_> = paths.iter().map(|p| p.display().to_string()).collect();
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::NotFound,
-            format!("no vectors under {}", shown.join(", ")),
-        ));
+        return Err(SelectionError::Empty(paths.to_vec()));
     }
     Ok(out)
 }
@@ -170,8 +191,10 @@ mod tests {
         }
         std::fs::create_dir_all(dir.join("empty")).unwrap();
         let err = expand(&[dir.join("empty")]).unwrap_err();
+        assert!(matches!(err, SelectionError::Empty(_)), "{err}");
         assert!(err.to_string().starts_with("no vectors under"), "{err}");
         let err = expand(&[dir.join("missing")]).unwrap_err();
+        assert!(matches!(err, SelectionError::Missing(_)), "{err}");
         assert!(err.to_string().contains("no such file"), "{err}");
         std::fs::remove_dir_all(&dir).unwrap();
     }

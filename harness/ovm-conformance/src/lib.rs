@@ -8,6 +8,7 @@ pub(crate) mod kinds;
 pub mod mirrors;
 pub mod oracle;
 pub mod probe;
+pub mod refusal;
 pub mod report;
 pub mod rules;
 pub mod runner;
@@ -17,6 +18,7 @@ pub mod views;
 pub use contracts::{Contracts, ManifestError};
 pub use coverage::Coverage;
 pub use mirrors::{Mirrors, ReferenceMirrors};
+pub use refusal::{FillError, Refusal};
 pub use report::{
     Divergence, DivergenceClass, NodeView, Side, Stats, Status, Summary, VectorReport,
 };
@@ -35,8 +37,37 @@ pub enum RunError {
     /// The chain driver failed (not a contract revert: those are compared).
     #[error("chain driver: {0}")]
     Chain(#[from] ovm_chain::ChainError),
-    /// The vector's setup cannot be made (bad period, roots the contract refuses, …) or a
-    /// kind cannot be run.
-    #[error("{0}")]
-    Setup(String),
+    /// The UAC model refuses the vector's dispute period.
+    #[error("period: {0}")]
+    Period(#[source] ovm_model::UacError),
+    /// The storage model refuses one of the world's roots.
+    #[error("{path}: {error}")]
+    StorageRoot {
+        /// The field (`world.roots[i]`).
+        path: String,
+        /// Why the decider's storage mirror refuses it.
+        #[source]
+        error: ovm_decider::StorageError,
+    },
+    /// The commitment model refuses one of the world's roots.
+    #[error("world.roots: {0}")]
+    CommitmentRoot(#[source] ovm_model::CommitmentError),
+    /// The contracts do not deploy.
+    #[error("deploying {contracts}: {error}")]
+    Deploy {
+        /// Which contracts ([`Contracts::describe`]).
+        contracts: String,
+        /// The chain's error.
+        #[source]
+        error: ovm_chain::ChainError,
+    },
+    /// A deployment for another period put the contracts at other addresses.
+    #[error("the deployment for period {0} has unexpected addresses")]
+    UnexpectedAddresses(u64),
+    /// Another thread panicked while deploying, so the deployment cache cannot be trusted.
+    #[error("a thread panicked while deploying")]
+    DeployPoisoned,
+    /// The game vector's dispute could not be played.
+    #[error("playing the game: {0}")]
+    Play(#[from] ovm_agent::PlayError),
 }

@@ -9,6 +9,7 @@ use crate::{
     kinds::{self, KindRun},
     mirrors::{Mirrors, ReferenceMirrors},
     probe::probe,
+    refusal::{FillError, Refusal},
     report::{Divergence, Stats, Status, VectorReport},
 };
 use ovm_chain::{Chain, DEPLOYER, Deployment, Snapshot, bundle_hash};
@@ -33,7 +34,7 @@ pub struct Execution {
     pub divergences: Vec<Divergence>,
     /// The vector with its expectations filled from the halves (and `filled_against` set to
     /// [`bundle_hash`]), or why they cannot be written.
-    pub filled: Result<VectorFile, String>,
+    pub filled: Result<VectorFile, FillError>,
     /// Counters.
     pub stats: Stats,
     /// A transcript line per call or transaction (uac steps, game transactions).
@@ -53,20 +54,20 @@ impl Execution {
 }
 
 /// What `fill` did to one file.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum FillOutcome {
     /// The file was rewritten.
     Written,
     /// The file already says what fill computes.
     Unchanged,
     /// Not filled: the halves disagree (the report shows how), or the result cannot be written.
-    Refused(String),
+    Refused(Refusal),
     /// Not filled: `_info.skip`.
     Skipped(String),
 }
 
 /// One file's fill.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct FillReport {
     /// What was done.
     pub outcome: FillOutcome,
@@ -184,20 +185,19 @@ impl<D: Decider> Runner<D> {
         let mut snapshots = self
             .snapshots
             .lock()
-            .map_err(|_| RunError::Setup("a thread panicked while deploying".into()))?;
+            .map_err(|_| RunError::DeployPoisoned)?;
         if let Some(snapshot) = snapshots.get(&period) {
             return Ok(Arc::clone(snapshot));
         }
         let mut chain = Chain::new();
         let d = chain
             .deploy_codes(DEPLOYER, period, self.contracts.codes())
-            .map_err(|err| {
-                RunError::Setup(format!("deploying {}: {err}", self.contracts.describe()))
+            .map_err(|error| RunError::Deploy {
+                contracts: self.contracts.describe(),
+                error,
             })?;
         if d.registry() != self.registry {
-            return Err(RunError::Setup(format!(
-                "the deployment for period {period} has unexpected addresses"
-            )));
+            return Err(RunError::UnexpectedAddresses(period));
         }
         let snapshot = Arc::new(chain.snapshot());
         snapshots.insert(period, Arc::clone(&snapshot));
@@ -438,21 +438,18 @@ impl<D: Decider> Runner<D> {
             Err(_) => {
                 let report = self.run_path(path);
                 return FillReport {
-                    outcome: FillOutcome::Refused(report.reason.clone()),
+                    outcome: FillOutcome::Refused(Refusal::NotRun(report.reason.clone())),
                     report,
                 };
             }
         };
         let (report, execution) = self.judge(&file, path);
-        let refuse = |why: String, report: VectorReport| FillReport {
+        let refuse = |why: Refusal, report: VectorReport| FillReport {
             outcome: FillOutcome::Refused(why),
             report,
         };
         if !self.contracts.is_bundled() {
-            return refuse(
-                "fill writes expectations of the bundled contracts only (no --contracts)".into(),
-                report,
-            );
+            return refuse(Refusal::PluggedInContracts, report);
         }
         if report.status == Status::Skipped {
             return FillReport {
@@ -461,17 +458,14 @@ impl<D: Decider> Runner<D> {
             };
         }
         let Some(execution) = execution else {
-            return refuse(report.reason.clone(), report);
+            return refuse(Refusal::NotRun(report.reason.clone()), report);
         };
         if !execution.halves_agree() {
-            return refuse(
-                "the two halves disagree; fix the divergence first".into(),
-                report,
-            );
+            return refuse(Refusal::HalvesDisagree, report);
         }
         let filled = match execution.filled {
             Ok(filled) => filled,
-            Err(message) => return refuse(message, report),
+            Err(error) => return refuse(error.into(), report),
         };
         match self.execute(&filled) {
             Ok(again) if again.divergences.is_empty() => {}
@@ -480,12 +474,9 @@ impl<D: Decider> Runner<D> {
                     .divergences
                     .first()
                     .map_or_else(String::new, |d| d.what.clone());
-                return refuse(
-                    format!("the filled vector does not pass (a runner bug): {first}"),
-                    report,
-                );
+                return refuse(Refusal::FilledFails(first), report);
             }
-            Err(err) => return refuse(format!("the filled vector does not run: {err}"), report),
+            Err(err) => return refuse(Refusal::FilledDoesNotRun(err), report),
         }
         let text = to_pretty_json(&filled);
         let current = std::fs::read_to_string(path).unwrap_or_default();
@@ -497,17 +488,14 @@ impl<D: Decider> Runner<D> {
         }
         // What is written must load again (e.g. stay within the parser's nesting limit).
         if let Err(err) = from_json(&text, &display_path(path)) {
-            return refuse(
-                format!("the filled text would not load, so the file is left as it is: {err}"),
-                report,
-            );
+            return refuse(Refusal::WouldNotLoad(err), report);
         }
         match write_atomically(path, &text) {
             Ok(()) => FillReport {
                 outcome: FillOutcome::Written,
                 report,
             },
-            Err(err) => refuse(format!("cannot write: {err}"), report),
+            Err(err) => refuse(Refusal::Write(err), report),
         }
     }
 

@@ -139,13 +139,19 @@ fn fill_writes_byte_stable_expectations_and_check_agrees() {
         v.as_object_mut().unwrap().remove("expect");
     });
     assert_eq!(RUNNER.check_path(&path).status, Status::Fail);
-    assert_eq!(RUNNER.fill_path(&path).outcome, FillOutcome::Written);
+    assert!(matches!(
+        RUNNER.fill_path(&path).outcome,
+        FillOutcome::Written
+    ));
     let once = std::fs::read_to_string(&path).unwrap();
     assert!(
         once.contains(&ovm_chain::bundle_hash().to_string()),
         "{once}"
     );
-    assert_eq!(RUNNER.fill_path(&path).outcome, FillOutcome::Unchanged);
+    assert!(matches!(
+        RUNNER.fill_path(&path).outcome,
+        FillOutcome::Unchanged
+    ));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), once);
     let report = RUNNER.check_path(&path);
     assert_eq!(report.status, Status::Pass, "{}", report.screen());

@@ -90,6 +90,27 @@ pub enum Severity {
     Limitation,
 }
 
+/// Where the conformance engine failed to run a case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub enum Stage {
+    /// Running the case's vector ([`ovm_conformance::Judge::execute`]).
+    #[serde(rename = "conformance engine")]
+    Engine,
+    /// Writing what the halves computed as the vector's expectations.
+    #[serde(rename = "filling the expectations")]
+    Fill,
+}
+
+impl Stage {
+    /// How the stage is named in reports and signatures.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Engine => "conformance engine",
+            Self::Fill => "filling the expectations",
+        }
+    }
+}
+
 /// What a failing case found. A divergence is always the conformance engine's own
 /// [`ovm_conformance::Divergence`] (so `replay` of the regression vector shows the same one);
 /// the two other findings are the engine failing to run the case and spec §10's limitation.
@@ -101,9 +122,9 @@ pub enum Found {
     /// The engine could not run the case's vector (a chain-driver failure, not a revert): a
     /// bug of the harness or of the contracts' deployment.
     Unrunnable {
-        /// What the engine was doing (`"conformance engine"`, `"filling the expectations"`).
-        stage: String,
-        /// Why it failed.
+        /// What the engine was doing.
+        stage: Stage,
+        /// Why it failed (the engine's error, as it displays: a finding is a record).
         error: String,
     },
     /// The documented limitation of spec §10: the truth of a claim about storage became
@@ -123,9 +144,9 @@ impl Found {
     }
 
     /// The engine failed at `stage` with `error`.
-    pub fn unrunnable(stage: &str, error: impl fmt::Display) -> Self {
+    pub fn unrunnable(stage: Stage, error: impl fmt::Display) -> Self {
         Self::Unrunnable {
-            stage: stage.to_owned(),
+            stage,
             error: error.to_string(),
         }
     }
@@ -160,7 +181,7 @@ impl Found {
     pub fn subject(&self) -> &str {
         match self {
             Self::Divergence(d) => &d.subject,
-            Self::Unrunnable { stage, .. } => stage,
+            Self::Unrunnable { stage, .. } => stage.as_str(),
             Self::Limitation { subject, .. } => subject,
         }
     }

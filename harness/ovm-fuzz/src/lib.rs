@@ -11,5 +11,5 @@ pub mod world;
 
 pub use campaign::{Budget, Campaign, Options, Report};
 pub use env::Env;
-pub use found::{CaseRecord, Found, Layer, Severity};
+pub use found::{CaseRecord, Found, Layer, Severity, Stage};
 pub use ovm_conformance::{Judge, Mirrors, Runner};

@@ -3,7 +3,6 @@
 //! gaps, interval trees with valid and tampered proofs, stored values), and the concrete
 //! [`WorldSpec`] both halves run in (decider world, chain roots, vector world).
 
-use ovm_chain::{Chain, DEPLOYER};
 use ovm_core::{
     Address, B256, Bytes, IntervalTree, Registry, U256, abi, abi::Range, keccak256, signing::Signer,
 };
@@ -56,19 +55,6 @@ impl WorldSpec {
             }
         }
         world
-    }
-
-    /// Submits the roots on `chain` from the operator ([`DEPLOYER`]).
-    pub fn submit_roots(&self, chain: &mut Chain) -> Result<(), String> {
-        for (block, root) in &self.roots {
-            let out = chain
-                .submit_root(DEPLOYER, U256::from(*block), *root)
-                .map_err(|e| e.to_string())?;
-            if let Err(revert) = out.result {
-                return Err(format!("submitRoot({block}) reverted: {revert}"));
-            }
-        }
-        Ok(())
     }
 
     /// The vector form (`None` when the world is empty).

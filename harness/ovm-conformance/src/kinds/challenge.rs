@@ -12,8 +12,9 @@ use super::{
 };
 use crate::{
     RunError,
-    ctx::{CHALLENGER, Ctx, chain_is_valid_challenge, show_view},
+    ctx::{CHALLENGER, Ctx, is_valid_challenge_call, overheard, show_view},
     oracle::MirrorOracle,
+    refusal::FillError,
     report::{Divergence, DivergenceClass, NodeView},
     views::{CallView, EventView, Namer, chain_call, event_view, model_error_view},
 };
@@ -113,7 +114,7 @@ fn try_challenge<D: Decider + ?Sized>(
     expect: Option<&ChallengeExpect>,
     path: &str,
     divergences: &mut Vec<Divergence>,
-) -> Result<(CallView, Result<ChallengeExpect, String>), RunError> {
+) -> Result<(CallView, Result<ChallengeExpect, FillError>), RunError> {
     let registry = ctx.registry;
     let name = label(registry, p);
     let what = |namer: &Namer| show_challenge(namer, p, ci, q);
@@ -124,7 +125,13 @@ fn try_challenge<D: Decider + ?Sized>(
     };
     model.set_block_number(ctx.chain.block_number());
     let m_challenge = model.challenge(&oracle, p, ci, q);
-    let c_challenge = ctx.chain.challenge(account(CHALLENGER), p, ci, q)?;
+    let ask = registry
+        .connective(p.predicate)
+        .is_some()
+        .then(|| is_valid_challenge_call(p, ci, q));
+    let (c_challenge, answer) = overheard(&mut ctx.chain, p.predicate, ask.as_ref(), |chain| {
+        chain.challenge(account(CHALLENGER), p, ci, q)
+    })?;
     let (chain_view, call_agrees) = compare_agrees(
         &ctx.namer,
         &|| what(&ctx.namer),
@@ -135,9 +142,8 @@ fn try_challenge<D: Decider + ?Sized>(
         divergences,
     );
 
-    if registry.connective(p.predicate).is_some() {
+    if let Some(chain) = answer {
         let rust = ctx.mirrors.is_valid_challenge(registry, p, ci, q);
-        let chain = chain_is_valid_challenge(&mut ctx.chain, p, ci, q)?;
         if chain != Ok(rust) {
             let class = view_class(&chain, DivergenceClass::ChallengeRejectedOnChain);
             let shown = show_view(&ctx.namer, &chain);
@@ -337,8 +343,7 @@ pub(crate) fn run<D: Decider + ?Sized>(
     }
     ctx.namer.property("claim", &p);
     ctx.namer.property("challenge", &tries[0].1);
-    let mut model = UacModel::new(ctx.registry.clone(), period)
-        .map_err(|e| RunError::Setup(format!("period: {e}")))?;
+    let mut model = UacModel::new(ctx.registry.clone(), period).map_err(RunError::Period)?;
     let mut divergences = Vec::new();
     let (claim_view, after_claim) = claim_on_both(ctx, &mut model, &p, &mut divergences)?;
     let claimed_model = model;

@@ -116,8 +116,7 @@ pub(crate) fn run<D: Decider>(
     let outcome = ctx.decider.decide(&claim, &ctx.world);
     let decider: &dyn Decider = ctx.decider;
     let mut game_chain = ovm_chain::Chain::from_snapshot(snapshot);
-    let record =
-        play_in(&mut game_chain, &setup, decider).map_err(|e| RunError::Setup(e.to_string()))?;
+    let record = play_in(&mut game_chain, &setup, decider)?;
     let shown = ctx.namer.show_outcome(&outcome);
     let decision = record.root_decision;
     let root = record.root_game();

@@ -5,6 +5,7 @@
 use crate::{
     RunError,
     ctx::{CLAIMER, Ctx, ViewResult},
+    refusal::FillError,
     report::{Divergence, DivergenceClass},
     views::{CallView, ErrorView, EventView, Namer},
 };
@@ -25,7 +26,7 @@ pub(crate) struct KindRun<V> {
     /// Every divergence found.
     pub divergences: Vec<Divergence>,
     /// The vector with its expectations filled, or why they cannot be written.
-    pub filled: Result<V, String>,
+    pub filled: Result<V, FillError>,
     /// Games created on-chain.
     pub games: u64,
     /// A transcript line per call or transaction, for `replay`.
@@ -39,7 +40,7 @@ pub(crate) struct KindRun<V> {
 impl<V> KindRun<V> {
     /// A run that found `divergences` and filled the vector as `filled` (no games, no
     /// transcript, no limitation).
-    pub fn new(divergences: Vec<Divergence>, filled: Result<V, String>) -> Self {
+    pub fn new(divergences: Vec<Divergence>, filled: Result<V, FillError>) -> Self {
         Self {
             divergences,
             filled,
@@ -195,17 +196,12 @@ pub(crate) fn error_expect(namer: &Namer, error: &ErrorView) -> Option<ErrorExpe
 }
 
 /// The expectation that writes `call` (for fill).
-pub(crate) fn call_expect(namer: &Namer, call: &CallView) -> Result<CallResult, String> {
+pub(crate) fn call_expect(namer: &Namer, call: &CallView) -> Result<CallResult, FillError> {
     match call {
         CallView::Ok => Ok(CallResult::Ok),
         CallView::Err(e) => error_expect(namer, e)
             .map(CallResult::Error)
-            .ok_or_else(|| {
-                format!(
-                    "cannot write the error {} as an expectation",
-                    namer.show_error(e)
-                )
-            }),
+            .ok_or_else(|| FillError::UnnamedError(namer.show_error(e))),
     }
 }
 
@@ -263,11 +259,14 @@ pub(crate) fn show_expected_events(
 pub(crate) fn events_expect(
     namer: &Namer,
     events: &[EventView],
-) -> Result<Vec<EventExpect>, String> {
+) -> Result<Vec<EventExpect>, FillError> {
     events
         .iter()
         .map(|e| {
-            let name = EventName::parse(&e.name)?;
+            let name = EventName::parse(&e.name).map_err(|reason| FillError::UnnamedEvent {
+                name: e.name.clone(),
+                reason,
+            })?;
             let args = e
                 .args
                 .iter()

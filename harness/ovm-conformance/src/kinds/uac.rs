@@ -11,6 +11,7 @@ use crate::{
     ctx::{Ctx, created_games},
     kinds::challenge::model_views,
     oracle::MirrorOracle,
+    refusal::FillError,
     report::{Divergence, DivergenceClass},
     views::{Arg, CallView, EventView, chain_call, commitment_error_view, event_view},
 };
@@ -104,13 +105,12 @@ pub(crate) fn run<D: ovm_decider::Decider + ?Sized>(
     v: &UacVector,
 ) -> Result<KindRun<UacVector>, RunError> {
     let registry = ctx.registry;
-    let mut model = UacModel::new(registry.clone(), v.period)
-        .map_err(|e| RunError::Setup(format!("period: {e}")))?;
+    let mut model = UacModel::new(registry.clone(), v.period).map_err(RunError::Period)?;
     let mut commitment = CommitmentModel::new(ctx.d.deployer);
     for (block, root) in ctx.roots.clone() {
         commitment
             .submit_root(ctx.d.deployer, block, root)
-            .map_err(|e| RunError::Setup(format!("world.roots: {e}")))?;
+            .map_err(RunError::CommitmentRoot)?;
     }
     let expect = v.expect.clone().unwrap_or_default();
     let mut divergences = Vec::new();
@@ -337,7 +337,7 @@ pub(crate) fn run<D: ovm_decider::Decider + ?Sized>(
         }
     }
 
-    let filled = (|| -> Result<UacVector, String> {
+    let filled = (|| -> Result<UacVector, FillError> {
         let mut results = Vec::with_capacity(chain_results.len());
         for (i, got) in chain_results.iter().enumerate() {
             match expect.results.as_ref().and_then(|r| r.get(i)) {

@@ -8,8 +8,11 @@
 use super::{KindRun, call_class, claim_on_both, compare_agrees, view_class};
 use crate::{
     RunError,
-    ctx::{CHALLENGER, Ctx, chain_decide_with_witness, show_view},
+    ctx::{
+        CHALLENGER, Ctx, chain_decide_with_witness, decide_with_witness_call, overheard, show_view,
+    },
     oracle::MirrorOracle,
+    refusal::FillError,
     report::{Divergence, DivergenceClass, NodeView},
     views::{CallView, Namer, chain_call},
 };
@@ -183,7 +186,7 @@ fn label(ctx: &Ctx<'_, impl ?Sized>, p: &Property) -> &'static str {
 /// fill).
 struct Tried {
     verdict: CallView,
-    expect: Result<WitnessExpect, String>,
+    expect: Result<WitnessExpect, FillError>,
 }
 
 /// `decideClaimWithWitness(claim, w)` on both halves (the claim just claimed) and the
@@ -213,9 +216,13 @@ fn try_witness<D: Decider + ?Sized>(
         decider: ctx.decider,
     };
     let m = model.decide_claim_with_witness(&oracle, p, w);
-    let c = ctx
-        .chain
-        .decide_claim_with_witness(account(CHALLENGER), p, w)?;
+    let ask = registry
+        .kind(p.predicate)
+        .is_some()
+        .then(|| decide_with_witness_call(p, w));
+    let (c, answer) = overheard(&mut ctx.chain, p.predicate, ask.as_ref(), |chain| {
+        chain.decide_claim_with_witness(account(CHALLENGER), p, w)
+    })?;
     let (chain_view, call_agrees) = compare_agrees(
         &ctx.namer,
         &|| what(&ctx.namer),
@@ -226,9 +233,8 @@ fn try_witness<D: Decider + ?Sized>(
         divergences,
     );
 
-    if registry.kind(p.predicate).is_some() {
+    if let Some(chain) = answer {
         let rust = ctx.mirrors.decide_with_witness(&ctx.world, p, w);
-        let chain = chain_decide_with_witness(&mut ctx.chain, p, w)?;
         if chain != Ok(rust) {
             let class = view_class(&chain, DivergenceClass::WitnessRejected);
             let mut left = crate::probe::MAX_PROBED_NODES;
@@ -279,9 +285,8 @@ fn try_witness<D: Decider + ?Sized>(
         Some(e) if expect_holds => Ok(e),
         _ if chain_view.is_ok() => Ok(WitnessExpect::Accepted),
         _ if rejected(&chain_view) => Ok(WitnessExpect::Rejected),
-        _ => Err(format!(
-            "the chain answers {}: neither accepted nor WitnessRejected",
-            ctx.namer.show_call(&chain_view)
+        _ => Err(FillError::WitnessNeitherAcceptedNorRejected(
+            ctx.namer.show_call(&chain_view),
         )),
     };
     Ok(Tried {
@@ -407,8 +412,8 @@ pub(crate) fn run<D: Decider + ?Sized>(
         tries.push((ctx.resolver.inputs(&t.witness, &path)?, t.expect));
     }
     ctx.namer.property("claim", &p);
-    let claimed_model = UacModel::new(ctx.registry.clone(), DEFAULT_PERIOD)
-        .map_err(|e| RunError::Setup(e.to_string()))?;
+    let claimed_model =
+        UacModel::new(ctx.registry.clone(), DEFAULT_PERIOD).map_err(RunError::Period)?;
     let mut model = claimed_model.clone();
     let mut divergences = Vec::new();
     let (claim_view, after_claim) = claim_on_both(ctx, &mut model, &p, &mut divergences)?;

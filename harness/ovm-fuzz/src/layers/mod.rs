@@ -9,7 +9,7 @@ pub mod witness;
 
 use crate::{
     env::Env,
-    found::{Found, Layer},
+    found::{Found, Layer, Stage},
 };
 use ovm_conformance::Judge;
 use ovm_core::{Bytes, ConnectiveKind, Property, Registry, abi, depth};
@@ -43,7 +43,7 @@ pub(crate) fn judged(cx: Cx<'_>, file: &VectorFile) -> Result<Judged, Found> {
     let execution = cx
         .judge
         .execute(file)
-        .map_err(|e| Found::unrunnable("conformance engine", e))?;
+        .map_err(|e| Found::unrunnable(Stage::Engine, e))?;
     cx.env.add_evm_time(execution.evm_time);
     if let Some(found) = execution
         .divergences
@@ -54,7 +54,7 @@ pub(crate) fn judged(cx: Cx<'_>, file: &VectorFile) -> Result<Judged, Found> {
     }
     let filled = execution
         .filled
-        .map_err(|e| Found::unrunnable("filling the expectations", e))?;
+        .map_err(|e| Found::unrunnable(Stage::Fill, e))?;
     Ok(Judged {
         filled,
         limitations: execution.limitations,

@@ -1,7 +1,7 @@
 //! Games per second: plays the Plasma exit worlds (and a challenged True claim) `ROUNDS`
 //! times each against the honest agent and the reference decider, on forks of one deployment.
 //!
-//! `cargo run --release -p ovm-agent --example throughput [rounds]`
+//! `cargo run --release -p ovm-agent --example agent_throughput [rounds]`
 
 use std::time::Instant;
 

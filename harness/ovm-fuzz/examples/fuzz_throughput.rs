@@ -1,6 +1,6 @@
 //! Cases per second per layer, and the share of time spent inside the EVM (through
 //! `ovm-chain`) vs the harness (generation, the Rust half, comparison):
-//! `cargo run -p ovm-fuzz --example throughput [CASES]`.
+//! `cargo run -p ovm-fuzz --example fuzz_throughput [CASES]`.
 
 use ovm_fuzz::{
     Env, Layer, Runner,

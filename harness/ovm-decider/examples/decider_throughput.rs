@@ -2,7 +2,7 @@
 //! for a single atomic, a depth-4 mixed tree, a ForAll over 1,000 candidates and the Plasma
 //! exit, and `id` per second.
 //!
-//! `cargo run --release -p ovm-decider --example throughput`.
+//! `cargo run --release -p ovm-decider --example decider_throughput`.
 
 use ovm_core::{Builder, Bytes, Property, abi, placeholder::placeholder};
 use ovm_decider::{

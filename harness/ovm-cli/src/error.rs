@@ -1,0 +1,33 @@
+//! What stops a command before it can give its answer (exit status 2).
+
+use ovm_conformance::{ManifestError, RunError, discover::SelectionError};
+use std::path::PathBuf;
+
+/// A usage or setup error: the command could not judge anything.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum CliError {
+    /// `--decider NAME` names no built-in decider and the front end's factory knows none.
+    #[error("unknown decider {0:?} (built-in: `reference`, `budget:N`)")]
+    UnknownDecider(String),
+    /// `fill` writes the reference decider's expectations only.
+    #[error("fill computes expectations with the reference decider only (drop --decider)")]
+    FillNeedsReference,
+    /// The `--contracts` manifest cannot be used.
+    #[error(transparent)]
+    Manifest(#[from] ManifestError),
+    /// The paths select no vector.
+    #[error(transparent)]
+    Selection(#[from] SelectionError),
+    /// The contracts could not be deployed for the selected vectors.
+    #[error(transparent)]
+    Deploy(#[from] RunError),
+    /// The `--markdown` file cannot be written.
+    #[error("{}: cannot write the Markdown summary: {source}", path.display())]
+    Markdown {
+        /// The file given.
+        path: PathBuf,
+        /// The file system's error.
+        #[source]
+        source: std::io::Error,
+    },
+}
