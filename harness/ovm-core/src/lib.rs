@@ -13,7 +13,7 @@ pub mod signing;
 pub mod subst;
 
 pub use action::Action;
-pub use alloy_primitives::{Address, B256, Bytes, U256, keccak256};
+pub use alloy_primitives::{Address, B256, Bytes, U256, hex, keccak256};
 pub use build::Builder;
 pub use depth::{MAX_CHALLENGE_DEPTH, MAX_CLAIM_DEPTH, depth};
 pub use event::Event;

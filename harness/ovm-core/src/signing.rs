@@ -111,10 +111,37 @@ pub fn recover(message: &[u8], signature: &[u8]) -> Option<Address> {
     if U256::from_be_slice(&signature[32..64]) > MAX_LOW_S {
         return None;
     }
+    let digest = keccak256(message);
+    let key = (digest, *signature);
+    if let Some(known) = RECOVERED.with(|cache| cache.borrow().get(&key).copied()) {
+        return known;
+    }
+    let recovered = recover_prehash(digest, signature, v);
+    RECOVERED.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= RECOVERED_CACHED {
+            cache.clear();
+        }
+        cache.insert(key, recovered);
+    });
+    recovered
+}
+
+/// At most this many recovered signers are remembered per thread (the memo starts over
+/// beyond): the fuzzer and the mirrors ask for the same signature many times per case.
+const RECOVERED_CACHED: usize = 4096;
+
+thread_local! {
+    /// `recover` by (digest, signature); a pure function, so remembering it changes nothing.
+    static RECOVERED: std::cell::RefCell<std::collections::HashMap<(B256, RawSignature), Option<Address>>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// The elliptic-curve part of [`recover`], after its byte checks.
+fn recover_prehash(digest: B256, signature: &RawSignature, v: u8) -> Option<Address> {
     let parsed = Signature::from_slice(&signature[..64]).ok()?;
     let recovery = RecoveryId::from_byte(v - 27)?;
-    let key = VerifyingKey::recover_from_prehash(keccak256(message).as_slice(), &parsed, recovery)
-        .ok()?;
+    let key = VerifyingKey::recover_from_prehash(digest.as_slice(), &parsed, recovery).ok()?;
     Some(address_of(&key))
 }
 

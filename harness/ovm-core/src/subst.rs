@@ -52,7 +52,7 @@ pub fn expand_template(hint: &[u8], name: &[u8], v: &[u8]) -> Bytes {
     pattern.extend_from_slice(b"${");
     pattern.extend_from_slice(name);
     pattern.push(b'}');
-    let replacement = format!("0x{}", hex::encode(v));
+    let replacement = hex::encode_prefixed(v);
     let mut out = Vec::with_capacity(hint.len());
     let mut rest = hint;
     while !rest.is_empty() {

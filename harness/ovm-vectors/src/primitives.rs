@@ -124,7 +124,7 @@ impl FromStr for Hash32 {
 
 impl fmt::Display for Hash32 {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "0x{}", hex::encode(self.0))
+        f.write_str(&ovm_core::hex::encode_prefixed(self.0))
     }
 }
 
@@ -170,7 +170,7 @@ impl FromStr for HexAddress {
 
 impl fmt::Display for HexAddress {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "0x{}", hex::encode(self.0))
+        f.write_str(&ovm_core::hex::encode_prefixed(self.0))
     }
 }
 

@@ -3,7 +3,7 @@
 //! `decideTrue` / `decideFalse` succeed after a claim (three-valued: an unwritten `IsStored`
 //! is undefined, and then neither succeeds).
 
-use super::{Cx, FuzzLayer, judged};
+use super::{Cx, Form, FuzzLayer, judged};
 use crate::{
     env::Env,
     found::{Found, Layer},
@@ -11,7 +11,7 @@ use crate::{
     world::{Material, WorldParams, WorldSpec, world_params},
 };
 use ovm_core::{AtomicKind, Property};
-use ovm_vectors::{AtomicName, AtomicVector, Info, Input, Truth, Vector, VectorFile};
+use ovm_vectors::{AtomicName, AtomicVector, Info, Truth, Vector, VectorFile};
 use proptest::prelude::*;
 
 /// A generated A case.
@@ -56,7 +56,7 @@ pub fn run(cx: Cx<'_>, case: &AConcrete) -> Result<String, Found> {
     let Some(kind) = cx.env.registry().atomic(case.property.predicate) else {
         return Ok("not an atomic".into());
     };
-    let filled = judged(cx, &vector(cx.env, case))?.filled;
+    let filled = judged(cx, &vector(cx.env, case, Form::Run))?.filled;
     let truth = match &filled.vector {
         Vector::Atomic(AtomicVector {
             expect: Some(truth),
@@ -90,12 +90,12 @@ impl FuzzLayer for Atomic {
     }
 
     fn to_vector(cx: Cx<'_>, case: &ACase, _found: &Found) -> Option<VectorFile> {
-        Some(vector(cx.env, &case.concrete(cx.env)))
+        Some(vector(cx.env, &case.concrete(cx.env), Form::Written))
     }
 }
 
 /// The atomic vector of a concrete case.
-pub fn vector(env: &Env, case: &AConcrete) -> VectorFile {
+pub fn vector(env: &Env, case: &AConcrete, form: Form) -> VectorFile {
     let registry = env.registry();
     let kind = registry
         .atomic(case.property.predicate)
@@ -109,7 +109,7 @@ pub fn vector(env: &Env, case: &AConcrete) -> VectorFile {
                 .property
                 .inputs
                 .iter()
-                .map(|i| Input::from_bytes(i, registry))
+                .map(|i| form.input(i, registry))
                 .collect(),
             expect: None,
         },

@@ -5,7 +5,7 @@
 //! True (a True one outside the candidates is an *unguarded claim*); near-miss challenges get
 //! the same verdict from the Rust mirror and the contract's `isValidChallenge`.
 
-use super::{Cx, FuzzLayer, judged, near_misses, predicate_name, valid_challenges};
+use super::{Cx, Form, FuzzLayer, judged, near_misses, predicate_name, valid_challenges};
 use crate::{
     env::Env,
     found::{Found, Layer},
@@ -14,7 +14,7 @@ use crate::{
 };
 use ovm_core::{Bytes, Property, abi};
 use ovm_decider::Outcome;
-use ovm_vectors::{ChallengeTry, ChallengeVector, DEFAULT_PERIOD, Expr, Info, Input, VectorFile};
+use ovm_vectors::{ChallengeTry, ChallengeVector, DEFAULT_PERIOD, Info, Input, VectorFile};
 use proptest::prelude::*;
 
 /// A generated C case.
@@ -88,7 +88,7 @@ pub fn run(cx: Cx<'_>, case: &CConcrete) -> Result<String, Found> {
     let name = predicate_name(registry, &case.claim);
     let world = case.world.decider_world(registry);
     let outcome = cx.judge.decider().decide(&case.claim, &world);
-    judged(cx, &vector(cx.env, case, &outcome))?;
+    judged(cx, &vector(cx.env, case, &outcome, Form::Run))?;
     let summary = match &outcome {
         Outcome::False { challenge: Some(_) } => "false, challenge accepted",
         Outcome::False { challenge: None } => "false",
@@ -130,7 +130,7 @@ impl FuzzLayer for Challenge {
         let concrete = case.concrete(cx.env);
         let world = concrete.world.decider_world(cx.env.registry());
         let outcome = cx.judge.decider().decide(&concrete.claim, &world);
-        Some(vector(cx.env, &concrete, &outcome))
+        Some(vector(cx.env, &concrete, &outcome, Form::Written))
     }
 }
 
@@ -168,12 +168,11 @@ fn challenges(
 
 /// The challenge vector of a case: the decider's challenge or pin first, then (for a True
 /// claim) every valid challenge of the §4 table and the near misses, as `also` tries.
-pub fn vector(env: &Env, case: &CConcrete, outcome: &Outcome) -> VectorFile {
+pub fn vector(env: &Env, case: &CConcrete, outcome: &Outcome, form: Form) -> VectorFile {
     let registry = env.registry();
     let world = case.world.decider_world(registry);
-    let inputs = |ci: &[Bytes]| -> Vec<Input> {
-        ci.iter().map(|i| Input::from_bytes(i, registry)).collect()
-    };
+    let inputs =
+        |ci: &[Bytes]| -> Vec<Input> { ci.iter().map(|i| form.input(i, registry)).collect() };
     let tries = challenges(&world, case, outcome);
     let (first_ci, first_q) = &tries[0];
     VectorFile::new(
@@ -181,15 +180,15 @@ pub fn vector(env: &Env, case: &CConcrete, outcome: &Outcome) -> VectorFile {
         ChallengeVector {
             world: case.world.to_vector(),
             period: (case.period != DEFAULT_PERIOD).then_some(case.period),
-            claim: Expr::from_property(&case.claim, registry),
+            claim: form.expr(&case.claim, registry),
             challenge_inputs: inputs(first_ci),
-            challenge: Expr::from_property(first_q, registry),
+            challenge: form.expr(first_q, registry),
             expect: None,
             also: tries[1..]
                 .iter()
                 .map(|(ci, q)| ChallengeTry {
                     challenge_inputs: inputs(ci),
-                    challenge: Expr::from_property(q, registry),
+                    challenge: form.expr(q, registry),
                     expect: None,
                 })
                 .collect(),

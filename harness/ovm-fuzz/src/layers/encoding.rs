@@ -3,7 +3,7 @@
 //! (`UAC.getPropertyId/isProperty/isPlaceholder/depthOf`, `ForAll.subst/isAdmissible`), on
 //! generated properties (open ones, with free placeholders) and byte-level adversarial inputs.
 
-use super::{Cx, FuzzLayer, judged};
+use super::{Cx, Form, FuzzLayer, judged};
 use crate::{
     env::Env,
     found::{Found, Layer},
@@ -14,7 +14,7 @@ use crate::{
     world::{Material, WorldParams, world_params},
 };
 use ovm_core::{Bytes, Property, U256, abi, placeholder::placeholder};
-use ovm_vectors::{Check, EncodingVector, Expr, Info, Input, Vector, VectorFile};
+use ovm_vectors::{Check, EncodingVector, Info, Input, Vector, VectorFile};
 use proptest::prelude::*;
 
 /// A generated E case.
@@ -62,9 +62,9 @@ fn free_vars(n: u8) -> Vec<Var> {
 
 impl ECase {
     /// The encoding vector of this case: its checks on concrete bytes.
-    pub fn vector(&self, env: &Env) -> VectorFile {
+    pub fn vector(&self, env: &Env, form: Form) -> VectorFile {
         let registry = env.registry();
-        let input = |b: &[u8]| Input::from_bytes(b, registry);
+        let input = |b: &[u8]| form.input(b, registry);
         let mat = Material::build(&self.world, env.deployment().commitment);
         let interp = Interp {
             mat: &mat,
@@ -122,7 +122,7 @@ impl ECase {
         ];
         if let Some(p) = Property::decode_canonical(&x) {
             checks.push(Check::Id {
-                property: Expr::from_property(&p, registry),
+                property: form.expr(&p, registry),
                 expect: None,
             });
         }
@@ -137,7 +137,7 @@ pub struct Encoding;
 /// Runs the case's checks through the conformance engine's `encoding` kind: a summary (which
 /// inputs are properties), or the first divergence.
 pub fn run(cx: Cx<'_>, case: &ECase) -> Result<String, Found> {
-    let filled = judged(cx, &case.vector(cx.env))?.filled;
+    let filled = judged(cx, &case.vector(cx.env, Form::Run))?.filled;
     let Vector::Encoding(v) = &filled.vector else {
         return Ok("agree".into());
     };
@@ -191,6 +191,6 @@ impl FuzzLayer for Encoding {
     }
 
     fn to_vector(cx: Cx<'_>, case: &ECase, _found: &Found) -> Option<VectorFile> {
-        Some(case.vector(cx.env))
+        Some(case.vector(cx.env, Form::Written))
     }
 }

@@ -14,7 +14,7 @@ use crate::{
 use ovm_conformance::Judge;
 use ovm_core::{Bytes, ConnectiveKind, Property, Registry, abi, depth};
 use ovm_decider::{World, hint, onchain};
-use ovm_vectors::{ChallengeVector, Vector, VectorFile, WitnessVector};
+use ovm_vectors::{ChallengeVector, Expr, Input, Vector, VectorFile, WitnessVector};
 use proptest::strategy::BoxedStrategy;
 use std::collections::HashSet;
 
@@ -102,6 +102,34 @@ pub(crate) fn narrow(cx: Cx<'_>, file: VectorFile, found: &Found) -> VectorFile 
         })
         .find(|single| judged(cx, single).is_err_and(|d| d.signature() == signature))
         .unwrap_or(file)
+}
+
+/// How a layer writes the inputs of a vector it builds. Both forms resolve to the same bytes,
+/// so a finding replays as itself in either.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    /// For the run: hex inputs and one-level properties (nothing for the resolver to parse).
+    Run,
+    /// For a written regression: readable properties, placeholders and text.
+    Written,
+}
+
+impl Form {
+    /// `bytes` as an input in this form.
+    pub fn input(self, bytes: &[u8], registry: &Registry) -> Input {
+        match self {
+            Self::Run => Input::hex(bytes),
+            Self::Written => Input::from_bytes(bytes, registry),
+        }
+    }
+
+    /// `property` as an expression in this form.
+    pub fn expr(self, property: &Property, registry: &Registry) -> Expr {
+        match self {
+            Self::Run => Expr::shallow(property, registry),
+            Self::Written => Expr::from_property(property, registry),
+        }
+    }
 }
 
 /// One layer: its case, how to generate it, check it and write it as a vector.

@@ -4,7 +4,7 @@
 //! the property is not witness-decidable; every witness gets the same verdict from the Rust
 //! mirror and the contracts.
 
-use super::{Cx, FuzzLayer, judged, predicate_name};
+use super::{Cx, Form, FuzzLayer, judged, predicate_name};
 use crate::{
     env::Env,
     found::{Found, Layer},
@@ -13,7 +13,7 @@ use crate::{
 };
 use ovm_core::{Bytes, Property, abi};
 use ovm_decider::Outcome;
-use ovm_vectors::{Expr, Info, Input, VectorFile, WitnessTry, WitnessVector};
+use ovm_vectors::{Info, Input, VectorFile, WitnessTry, WitnessVector};
 use proptest::prelude::*;
 
 /// A generated W case.
@@ -76,7 +76,7 @@ pub fn run(cx: Cx<'_>, case: &WConcrete) -> Result<String, Found> {
     let name = predicate_name(registry, &case.claim);
     let world = case.world.decider_world(registry);
     let outcome = cx.judge.decider().decide(&case.claim, &world);
-    judged(cx, &vector(cx.env, case, &outcome))?;
+    judged(cx, &vector(cx.env, case, &outcome, Form::Run))?;
     let summary = match &outcome {
         Outcome::True {
             witness: Some(_), ..
@@ -141,13 +141,13 @@ impl FuzzLayer for Witness {
         let concrete = case.concrete(cx.env);
         let world = concrete.world.decider_world(cx.env.registry());
         let outcome = cx.judge.decider().decide(&concrete.claim, &world);
-        Some(vector(cx.env, &concrete, &outcome))
+        Some(vector(cx.env, &concrete, &outcome, Form::Written))
     }
 }
 
 /// The witness vector of a case: the decider's witness (if any) first, then its near misses
 /// and the case's junk witnesses, without repeats.
-pub fn vector(env: &Env, case: &WConcrete, outcome: &Outcome) -> VectorFile {
+pub fn vector(env: &Env, case: &WConcrete, outcome: &Outcome, form: Form) -> VectorFile {
     let registry = env.registry();
     let own = outcome.witness().map(<[Bytes]>::to_vec);
     let mut witnesses: Vec<Vec<Bytes>> = Vec::new();
@@ -161,14 +161,14 @@ pub fn vector(env: &Env, case: &WConcrete, outcome: &Outcome) -> VectorFile {
         }
     }
     let inputs =
-        |w: &[Bytes]| -> Vec<Input> { w.iter().map(|x| Input::from_bytes(x, registry)).collect() };
+        |w: &[Bytes]| -> Vec<Input> { w.iter().map(|x| form.input(x, registry)).collect() };
     let mut tries = witnesses.iter();
     let first = tries.next().map(|w| inputs(w)).unwrap_or_default();
     VectorFile::new(
         Info::new(""),
         WitnessVector {
             world: case.world.to_vector(),
-            claim: Expr::from_property(&case.claim, registry),
+            claim: form.expr(&case.claim, registry),
             witness: first,
             expect: None,
             also: tries
