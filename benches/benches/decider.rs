@@ -6,86 +6,17 @@
 //! `cargo bench -p ovm-benches --bench decider` (a quick, criterion-free equivalent:
 //! `cargo run --release -p ovm-decider --example decider_throughput`).
 
+#[path = "../../harness/ovm-decider/examples/workloads/mod.rs"]
+mod workloads;
+
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use ovm_core::{Builder, Bytes, Property, abi, placeholder::placeholder};
+use ovm_core::Builder;
 use ovm_decider::{
-    Decider, ReferenceDecider, World,
-    plasma::{Variant, hex, scenario},
+    Decider, ReferenceDecider,
+    plasma::{Variant, scenario},
 };
 use std::hint::black_box;
-
-fn world() -> World {
-    let mut world = World::with_test_addresses();
-    world
-        .witnesses
-        .insert("k", Bytes::from_static(&[1]), abi::encode_uint(7))
-        .insert("k", Bytes::from_static(&[1]), abi::encode_uint(9));
-    world
-}
-
-fn single_atomic(b: &Builder) -> Property {
-    b.is_less_than(abi::encode_uint(1), abi::encode_uint(2))
-}
-
-/// `And(Or(Not(Equal), IsLessThan), ThereExists(k, x, Not(Equal(Vx, 9)))…)`: depth 4.
-fn mixed_tree(b: &Builder) -> Property {
-    b.and([
-        b.or([
-            b.not(b.equal(Bytes::from_static(b"a"), Bytes::from_static(b"b"))),
-            b.is_less_than(abi::encode_uint(3), abi::encode_uint(2)),
-        ]),
-        b.there_exists(
-            "k,KEY,0x01",
-            "x",
-            b.not(b.equal(placeholder("x"), abi::encode_uint(9))),
-        ),
-        b.not(b.not(b.equal(Bytes::new(), Bytes::new()))),
-    ])
-}
-
-/// `ForAll n in [0, 1000): n < 1000 → n < 2000` (True; every candidate evaluated).
-fn for_all_1000(b: &Builder) -> Property {
-    b.for_all(
-        format!(
-            "n,NUMBER,{}-{}",
-            hex(&abi::encode_uint(0)),
-            hex(&abi::encode_uint(1000))
-        ),
-        "n",
-        b.or([
-            b.not(b.is_less_than(placeholder("n"), abi::encode_uint(1000))),
-            b.is_less_than(placeholder("n"), abi::encode_uint(2000)),
-        ]),
-    )
-}
-
-/// `ForAll(a ∈ NUMBER 0..4096: a ≥ 4096 ∨ ForAll(b ∈ NUMBER 0..180: b ≥ 180 ∨ keccak(b) ≠ a))`.
-fn nested_keccak(b: &Builder) -> Property {
-    let range = |n: u64| {
-        format!(
-            "n,NUMBER,{}-{}",
-            hex(&abi::encode_uint(0)),
-            hex(&abi::encode_uint(n))
-        )
-    };
-    b.for_all(
-        range(4096),
-        "a",
-        b.or([
-            b.not(b.is_less_than(placeholder("a"), abi::encode_uint(4096)))
-                .encode(),
-            b.for_all(
-                range(180),
-                "b",
-                b.or([
-                    b.not(b.is_less_than(placeholder("b"), abi::encode_uint(180))),
-                    b.not(b.is_hash_preimage(placeholder("a"), placeholder("b"))),
-                ]),
-            )
-            .encode(),
-        ]),
-    )
-}
+use workloads::{for_all_1000, mixed_tree, nested_keccak, single_atomic, world};
 
 fn decisions(c: &mut Criterion) {
     let world = world();
@@ -120,7 +51,7 @@ fn decisions(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("decider_large");
     group.sample_size(10);
-    let nested = nested_keccak(&b);
+    let nested = nested_keccak(&b, 4096);
     assert!(decider.decide(&nested, &world).is_true());
     group.bench_function("nested_forall_4096x180_keccak", |bench| {
         bench.iter(|| decider.decide(black_box(&nested), black_box(&world)))
