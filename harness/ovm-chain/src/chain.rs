@@ -80,8 +80,6 @@ pub struct Chain {
     pub(crate) deployment: Option<Deployment>,
     tx_log: Vec<TxRecord>,
     evm_time: std::time::Duration,
-    /// Whether [`Chain::overhear`] is listening (transactions then run inspected).
-    listening: bool,
 }
 
 impl Default for Chain {
@@ -129,7 +127,6 @@ impl Chain {
             deployment: None,
             tx_log: Vec::new(),
             evm_time: std::time::Duration::ZERO,
-            listening: false,
         }
     }
 
@@ -140,7 +137,6 @@ impl Chain {
             deployment: snapshot.deployment,
             tx_log: Vec::new(),
             evm_time: std::time::Duration::ZERO,
-            listening: false,
         }
     }
 
@@ -272,7 +268,7 @@ impl Chain {
             .chain_id(Some(self.evm.ctx.cfg.chain_id))
             .build_fill();
         let started = std::time::Instant::now();
-        let result = match (commit, self.listening) {
+        let result = match (commit, self.evm.inspector.is_listening()) {
             (true, false) => self.evm.transact_commit(tx),
             (false, false) => self.evm.transact(tx).map(|r| r.result),
             (true, true) => self.evm.inspect_tx_commit(tx),
@@ -328,9 +324,7 @@ impl Chain {
         f: impl FnOnce(&mut Self) -> T,
     ) -> (T, Option<Heard>) {
         self.evm.inspector.listen(wanted);
-        self.listening = true;
         let out = f(self);
-        self.listening = false;
         (out, self.evm.inspector.finish())
     }
 

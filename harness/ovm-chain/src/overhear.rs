@@ -45,6 +45,11 @@ impl CallListener {
         };
     }
 
+    /// Whether a sub-call is being listened for (transactions then run inspected).
+    pub(crate) fn is_listening(&self) -> bool {
+        self.wanted.is_some()
+    }
+
     /// Stops listening; returns what was heard.
     pub(crate) fn finish(&mut self) -> Option<Heard> {
         std::mem::take(self).heard
