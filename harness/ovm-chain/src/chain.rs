@@ -5,14 +5,14 @@
 use alloy_primitives::{Address, Bytes, U256, address};
 use alloy_sol_types::SolCall;
 use revm::{
-    Context, DatabaseRef, ExecuteCommitEvm, ExecuteEvm, InspectCommitEvm, InspectEvm, MainBuilder,
-    MainContext,
+    Context, DatabaseRef, ExecuteCommitEvm, ExecuteEvm, MainBuilder, MainContext,
+    context::ContextSetters,
     context::{
         BlockEnv, TxEnv,
         result::{ExecutionResult, Output},
     },
     database::{CacheDB, EmptyDB},
-    handler::{MainnetContext, MainnetEvm},
+    handler::{Handler, MainnetContext, MainnetEvm},
     primitives::{TxKind, hardfork::SpecId},
 };
 
@@ -20,13 +20,13 @@ use crate::{
     deployment::Deployment,
     errors::{ChainError, Revert},
     outcome::{TxOutcome, TxRecord},
-    overhear::{CallListener, Heard, Wanted},
+    overhear::{CallListener, Heard, Listening, Wanted},
 };
 
 /// The state database: accounts, code and storage, all in memory. `Clone` is a deep copy.
 pub type Db = CacheDB<EmptyDB>;
 
-type Evm = MainnetEvm<MainnetContext<Db>, CallListener>;
+type Evm = MainnetEvm<MainnetContext<Db>>;
 
 /// The hard fork the chain runs (the contracts are compiled for `evmVersion: prague`).
 pub const SPEC: SpecId = SpecId::PRAGUE;
@@ -80,6 +80,8 @@ pub struct Chain {
     pub(crate) deployment: Option<Deployment>,
     tx_log: Vec<TxRecord>,
     evm_time: std::time::Duration,
+    /// The sub-call [`Chain::overhear`] listens for, while it runs.
+    listener: Option<CallListener>,
 }
 
 impl Default for Chain {
@@ -116,7 +118,7 @@ fn build_evm(db: Db, block: BlockEnv) -> Evm {
             // address, spec §6), so senders with code are allowed (EIP-3607 off).
             cfg.disable_eip3607 = true;
         })
-        .build_mainnet_with_inspector(CallListener::default())
+        .build_mainnet()
 }
 
 impl Chain {
@@ -127,6 +129,7 @@ impl Chain {
             deployment: None,
             tx_log: Vec::new(),
             evm_time: std::time::Duration::ZERO,
+            listener: None,
         }
     }
 
@@ -137,6 +140,7 @@ impl Chain {
             deployment: snapshot.deployment,
             tx_log: Vec::new(),
             evm_time: std::time::Duration::ZERO,
+            listener: None,
         }
     }
 
@@ -268,11 +272,20 @@ impl Chain {
             .chain_id(Some(self.evm.ctx.cfg.chain_id))
             .build_fill();
         let started = std::time::Instant::now();
-        let result = match (commit, self.evm.inspector.is_listening()) {
-            (true, false) => self.evm.transact_commit(tx),
-            (false, false) => self.evm.transact(tx).map(|r| r.result),
-            (true, true) => self.evm.inspect_tx_commit(tx),
-            (false, true) => self.evm.inspect_tx(tx).map(|r| r.result),
+        let result = match (commit, &mut self.listener) {
+            (true, None) => self.evm.transact_commit(tx),
+            (false, None) => self.evm.transact(tx).map(|r| r.result),
+            (commit, Some(listener)) => {
+                // `transact_one` / `transact_commit` with the listening handler.
+                self.evm.ctx.set_tx(tx);
+                let result = Listening::new(listener).run(&mut self.evm);
+                if commit && result.is_ok() {
+                    self.evm.commit_inner();
+                } else {
+                    self.evm.finalize();
+                }
+                result
+            }
         };
         self.evm_time += started.elapsed();
         let result = result.map_err(|e| ChainError::Evm(e.to_string()))?;
@@ -317,15 +330,16 @@ impl Chain {
 
     /// Runs `f` on this chain while listening for the sub-call `wanted`: the result of `f`,
     /// and what the first such call returned or reverted (`None` if no transaction of `f`
-    /// made it, or it halted). Transactions run inspected meanwhile, and no slower otherwise.
+    /// made it, or it halted).
     pub fn overhear<T>(
         &mut self,
         wanted: Wanted,
         f: impl FnOnce(&mut Self) -> T,
     ) -> (T, Option<Heard>) {
-        self.evm.inspector.listen(wanted);
+        self.listener = Some(CallListener::new(wanted));
         let out = f(self);
-        (out, self.evm.inspector.finish())
+        let heard = self.listener.take().and_then(CallListener::heard);
+        (out, heard)
     }
 
     /// Sends (commits) a call with raw calldata; returns the raw return data.

@@ -5,9 +5,11 @@
 
 use alloy_primitives::{Address, Bytes};
 use revm::{
-    Inspector,
-    context::ContextTr,
-    interpreter::{CallInputs, CallOutcome, interpreter::EthInterpreter},
+    context::{ContextTr, JournalTr},
+    context_interface::result::HaltReason,
+    handler::{EvmTr, EvmTrError, FrameResult, FrameTr, Handler, ItemOrResult},
+    interpreter::interpreter_action::{FrameInit, FrameInput},
+    state::EvmState,
 };
 
 use crate::errors::Revert;
@@ -24,63 +26,133 @@ pub struct Wanted {
 /// What the overheard sub-call returned: its return data, or its revert decoded.
 pub type Heard = Result<Bytes, Revert>;
 
-/// The inspector behind [`Chain::overhear`](crate::Chain::overhear): it records the outcome
-/// of the first sub-call matching [`Wanted`] that returned or reverted (a halt, such as
-/// running out of gas, is not an answer and is not recorded).
-#[derive(Debug, Default)]
-pub struct CallListener {
-    wanted: Option<Wanted>,
-    /// The frame depth of the matching call being executed, while it runs.
-    open_at: Option<usize>,
-    depth: usize,
+/// What [`Chain::overhear`](crate::Chain::overhear) listens for and has heard: the outcome
+/// of the first call matching [`Wanted`] that returned or reverted (a halt, such as running
+/// out of gas, is not an answer and is not recorded).
+#[derive(Debug)]
+pub(crate) struct CallListener {
+    wanted: Wanted,
     heard: Option<Heard>,
 }
 
 impl CallListener {
-    /// Listens for `wanted` in the next transaction (forgetting anything heard before).
-    pub(crate) fn listen(&mut self, wanted: Wanted) {
-        *self = Self {
-            wanted: Some(wanted),
-            ..Self::default()
+    /// Listens for `wanted`.
+    pub(crate) fn new(wanted: Wanted) -> Self {
+        Self {
+            wanted,
+            heard: None,
+        }
+    }
+
+    /// What was heard.
+    pub(crate) fn heard(self) -> Option<Heard> {
+        self.heard
+    }
+
+    /// Whether `init` starts the wanted call (and nothing was heard yet).
+    fn wants<CTX: ContextTr>(&self, init: &FrameInit, context: &CTX) -> bool {
+        let FrameInput::Call(inputs) = &init.frame_input else {
+            return false;
         };
+        self.heard.is_none()
+            && inputs.target_address == self.wanted.to
+            && inputs.input.len() == self.wanted.calldata.len()
+            && inputs.input.bytes(context) == self.wanted.calldata
     }
 
-    /// Whether a sub-call is being listened for (transactions then run inspected).
-    pub(crate) fn is_listening(&self) -> bool {
-        self.wanted.is_some()
-    }
-
-    /// Stops listening; returns what was heard.
-    pub(crate) fn finish(&mut self) -> Option<Heard> {
-        std::mem::take(self).heard
+    /// Records the result of the wanted call, if it is an answer.
+    fn hear(&mut self, result: &FrameResult) {
+        let FrameResult::Call(outcome) = result else {
+            return;
+        };
+        let result = &outcome.result;
+        if result.is_ok() {
+            self.heard = Some(Ok(result.output.clone()));
+        } else if result.is_revert() {
+            self.heard = Some(Err(Revert::decode(&result.output)));
+        }
     }
 }
 
-impl<CTX: ContextTr> Inspector<CTX, EthInterpreter> for CallListener {
-    fn call(&mut self, context: &mut CTX, inputs: &mut CallInputs) -> Option<CallOutcome> {
-        self.depth += 1;
-        if self.open_at.is_none()
-            && self.heard.is_none()
-            && let Some(wanted) = &self.wanted
-            && inputs.target_address == wanted.to
-            && inputs.input.len() == wanted.calldata.len()
-            && inputs.input.bytes(context) == wanted.calldata
-        {
-            self.open_at = Some(self.depth);
-        }
-        None
-    }
+/// The mainnet handler with a frame loop that tells `listener` about the frames it starts
+/// and ends. It watches frames, not instructions, so a listened-to transaction runs as fast as
+/// any other (an inspector would be called on every instruction).
+pub(crate) struct Listening<'l, EVM, ERROR> {
+    listener: &'l mut CallListener,
+    _evm: std::marker::PhantomData<(EVM, ERROR)>,
+}
 
-    fn call_end(&mut self, _context: &mut CTX, _inputs: &CallInputs, outcome: &mut CallOutcome) {
-        if self.open_at == Some(self.depth) {
-            self.open_at = None;
-            let result = &outcome.result;
-            if result.is_ok() {
-                self.heard = Some(Ok(result.output.clone()));
-            } else if result.is_revert() {
-                self.heard = Some(Err(Revert::decode(&result.output)));
+impl<'l, EVM, ERROR> Listening<'l, EVM, ERROR> {
+    /// The handler reporting to `listener`.
+    pub(crate) fn new(listener: &'l mut CallListener) -> Self {
+        Self {
+            listener,
+            _evm: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<EVM, ERROR> Handler for Listening<'_, EVM, ERROR>
+where
+    EVM: EvmTr<
+            Context: ContextTr<Journal: JournalTr<State = EvmState>>,
+            Frame: FrameTr<FrameResult = FrameResult, FrameInit = FrameInit>,
+        >,
+    ERROR: EvmTrError<EVM>,
+{
+    type Evm = EVM;
+    type Error = ERROR;
+    type HaltReason = HaltReason;
+
+    /// The default frame loop, keeping the height of the frame stack to know when the wanted
+    /// call's frame ends.
+    fn run_exec_loop(&mut self, evm: &mut EVM, first: FrameInit) -> Result<FrameResult, ERROR> {
+        // `height` frames are running; `open` is the height of the wanted call's frame while
+        // it runs.
+        let mut height = 1;
+        let wanted = self.listener.wants(&first, evm.ctx_ref());
+        let mut open = match evm.frame_init(first)? {
+            ItemOrResult::Result(result) => {
+                if wanted {
+                    self.listener.hear(&result);
+                }
+                return Ok(result);
+            }
+            ItemOrResult::Item(_) => wanted.then_some(height),
+        };
+        loop {
+            let result = match evm.frame_run()? {
+                ItemOrResult::Item(init) => {
+                    let wanted = open.is_none() && self.listener.wants(&init, evm.ctx_ref());
+                    match evm.frame_init(init)? {
+                        ItemOrResult::Item(_) => {
+                            height += 1;
+                            if wanted {
+                                open = Some(height);
+                            }
+                            continue;
+                        }
+                        // No frame was pushed: the call ended at once.
+                        ItemOrResult::Result(result) => {
+                            if wanted {
+                                self.listener.hear(&result);
+                            }
+                            result
+                        }
+                    }
+                }
+                ItemOrResult::Result(result) => {
+                    if open == Some(height) {
+                        open = None;
+                        self.listener.hear(&result);
+                    }
+                    height -= 1;
+                    result
+                }
+            };
+            if let Some(result) = evm.frame_return_result(result)? {
+                return Ok(result);
             }
         }
-        self.depth = self.depth.saturating_sub(1);
     }
 }

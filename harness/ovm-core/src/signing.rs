@@ -26,30 +26,18 @@ impl Signer {
     /// Derivations are cached per thread (a public key costs a scalar multiplication, and the
     /// runner and the fuzzer derive the same few signers for every vector).
     pub fn from_seed(seed: u64) -> Self {
-        /// At most this many cached signers per thread (the cache starts over beyond).
-        const CACHED: usize = 4096;
         thread_local! {
-            static CACHE: std::cell::RefCell<std::collections::HashMap<u64, Signer>> =
-                std::cell::RefCell::new(std::collections::HashMap::new());
+            static DERIVED: Memo<u64, Signer> = Memo::default();
         }
-        if let Some(signer) = CACHE.with(|cache| cache.borrow().get(&seed).cloned()) {
-            return signer;
-        }
-        let mut material = keccak256([b"ovm-signer".as_slice(), &seed.to_be_bytes()].concat());
-        let signer = loop {
-            if let Ok(key) = SigningKey::from_slice(material.as_slice()) {
-                break Self::from_key(key);
+        remembered(&DERIVED, seed, || {
+            let mut material = keccak256([b"ovm-signer".as_slice(), &seed.to_be_bytes()].concat());
+            loop {
+                if let Ok(key) = SigningKey::from_slice(material.as_slice()) {
+                    break Self::from_key(key);
+                }
+                material = keccak256(material);
             }
-            material = keccak256(material);
-        };
-        CACHE.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            if cache.len() >= CACHED {
-                cache.clear();
-            }
-            cache.insert(seed, signer.clone());
-        });
-        signer
+        })
     }
 
     /// The key with this 32-byte secret, if it is a valid scalar.
@@ -75,8 +63,19 @@ impl Signer {
     }
 
     /// Signs `keccak256(message)` (no prefix); `v` is 27 or 28 and `s` is low.
+    ///
+    /// Signing is deterministic (RFC 6979), so signatures are remembered per thread by signer
+    /// and digest: the fuzzer signs the same few messages for every case.
     pub fn sign(&self, message: &[u8]) -> RawSignature {
+        thread_local! {
+            static SIGNED: Memo<(Address, B256), RawSignature> = Memo::default();
+        }
         let hash = keccak256(message);
+        remembered(&SIGNED, (self.address, hash), || self.sign_prehash(hash))
+    }
+
+    /// The signature of a digest, `s` normalised to low and `v` adjusted with it.
+    fn sign_prehash(&self, hash: B256) -> RawSignature {
         let (signature, recovery) = self
             .key
             .sign_prehash_recoverable(hash.as_slice())
@@ -111,30 +110,44 @@ pub fn recover(message: &[u8], signature: &[u8]) -> Option<Address> {
     if U256::from_be_slice(&signature[32..64]) > MAX_LOW_S {
         return None;
     }
-    let digest = keccak256(message);
-    let key = (digest, *signature);
-    if let Some(known) = RECOVERED.with(|cache| cache.borrow().get(&key).copied()) {
-        return known;
+    thread_local! {
+        static RECOVERED: Memo<(B256, RawSignature), Option<Address>> = Memo::default();
     }
-    let recovered = recover_prehash(digest, signature, v);
-    RECOVERED.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if cache.len() >= RECOVERED_CACHED {
-            cache.clear();
-        }
-        cache.insert(key, recovered);
-    });
-    recovered
+    let digest = keccak256(message);
+    remembered(&RECOVERED, (digest, *signature), || {
+        recover_prehash(digest, signature, v)
+    })
 }
 
-/// At most this many recovered signers are remembered per thread (the memo starts over
-/// beyond): the fuzzer and the mirrors ask for the same signature many times per case.
-const RECOVERED_CACHED: usize = 4096;
+/// A per-thread memo of a pure function: at most [`MEMO_CAPACITY`] entries (it starts over
+/// beyond), so remembering changes nothing but time.
+type Memo<K, V> = std::cell::RefCell<std::collections::HashMap<K, V>>;
 
-thread_local! {
-    /// `recover` by (digest, signature); a pure function, so remembering it changes nothing.
-    static RECOVERED: std::cell::RefCell<std::collections::HashMap<(B256, RawSignature), Option<Address>>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
+/// How many entries a [`Memo`] holds before it starts over.
+const MEMO_CAPACITY: usize = 4096;
+
+/// `compute()`, remembered in `memo` by `key`.
+fn remembered<K, V>(
+    memo: &'static std::thread::LocalKey<Memo<K, V>>,
+    key: K,
+    compute: impl FnOnce() -> V,
+) -> V
+where
+    K: std::hash::Hash + Eq,
+    V: Clone,
+{
+    if let Some(known) = memo.with(|memo| memo.borrow().get(&key).cloned()) {
+        return known;
+    }
+    let value = compute();
+    memo.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        if memo.len() >= MEMO_CAPACITY {
+            memo.clear();
+        }
+        memo.insert(key, value.clone());
+    });
+    value
 }
 
 /// The elliptic-curve part of [`recover`], after its byte checks.

@@ -8,7 +8,6 @@ use ovm_core::{
 };
 use ovm_decider::World;
 use proptest::prelude::*;
-use std::{cell::RefCell, collections::BTreeMap};
 
 /// The witness-store bucket of first-level values (key [`A_KEY`]).
 pub const A_BUCKET: &str = "a";
@@ -95,21 +94,10 @@ pub fn signer_name(i: usize) -> String {
     format!("s{i}")
 }
 
-type SignatureCache = BTreeMap<(u64, Vec<u8>), [u8; 65]>;
-
-thread_local! {
-    static SIGNATURES: RefCell<SignatureCache> = const { RefCell::new(BTreeMap::new()) };
-}
-
-/// The signature by `Signer::from_seed(seed)` over `keccak256(message)`, cached per thread.
+/// The signature by `Signer::from_seed(seed)` over `keccak256(message)` (remembered per
+/// thread by `Signer::sign`).
 pub fn sign(seed: u64, message: &[u8]) -> [u8; 65] {
-    let key = (seed, message.to_vec());
-    if let Some(sig) = SIGNATURES.with(|cache| cache.borrow().get(&key).copied()) {
-        return sig;
-    }
-    let sig = Signer::from_seed(seed).sign(message);
-    SIGNATURES.with(|cache| cache.borrow_mut().insert(key, sig));
-    sig
+    Signer::from_seed(seed).sign(message)
 }
 
 /// The variants of a signature the generators draw from.
