@@ -6,7 +6,7 @@ use ovm_chain::Revert;
 use ovm_core::Event;
 use ovm_core::{Address, B256, Bytes, Property, Registry, U256, abi};
 use ovm_model::{CommitmentError, UacError};
-use ovm_vectors::{Expr, Input};
+use ovm_vectors::{Expr, Input, MAX_EXPR_JSON_DEPTH};
 use std::{cell::OnceCell, fmt};
 
 /// One argument of an error or event, typed as its ABI declares it.
@@ -196,6 +196,9 @@ pub fn event_view(event: &Event) -> EventView {
     }
 }
 
+/// How many levels of sub-properties a report shows; deeper ones appear as `enc(Predicate)`.
+pub const DESCRIBED_LEVELS: usize = 32;
+
 /// Prints and writes values readably: known properties by name (`id(claim)`), known addresses
 /// by name (`alice`, `UAC`, `Equal`), block numbers as offsets.
 #[derive(Clone, Debug, Default)]
@@ -291,12 +294,23 @@ impl Namer {
 
     /// A readable property: its name if known, else its predicate and summarized inputs.
     pub fn show_property(&self, p: &Property) -> String {
-        self.property_name(p.id())
-            .unwrap_or_else(|| self.describe_property(p))
+        self.show_within(p, DESCRIBED_LEVELS)
     }
 
-    /// The predicate and summarized inputs of a property, ignoring its name.
+    /// [`Namer::show_property`], sub-properties shown `levels` deep.
+    fn show_within(&self, p: &Property, levels: usize) -> String {
+        self.property_name(p.id())
+            .unwrap_or_else(|| self.describe_within(p, levels))
+    }
+
+    /// The predicate and summarized inputs of a property, ignoring its name (sub-properties
+    /// more than [`DESCRIBED_LEVELS`] deep only by their predicate).
     pub fn describe_property(&self, p: &Property) -> String {
+        self.describe_within(p, DESCRIBED_LEVELS)
+    }
+
+    /// [`Namer::describe_property`], sub-properties shown `levels` deep.
+    fn describe_within(&self, p: &Property, levels: usize) -> String {
         let label = self
             .address_name(p.predicate)
             .unwrap_or_else(|| p.predicate.to_string());
@@ -312,9 +326,9 @@ impl Namer {
             .inputs
             .iter()
             .map(|input| match Property::decode_canonical(input) {
-                Some(child) => self.show_property(&child),
+                Some(child) if levels > 0 => self.show_within(&child, levels - 1),
                 None if input.len() == 32 => self.show_bytes(input),
-                None => ovm_decider::trace::summarize_input(registry, input),
+                _ => ovm_decider::trace::summarize_input(registry, input),
             })
             .collect();
         format!("{label}({})", inputs.join(", "))
@@ -447,8 +461,29 @@ impl Namer {
 
     /// The readable expression of a property: registered predicates by name, inputs by
     /// [`Namer::readable_input`]. Resolving it gives back exactly `p`.
+    ///
+    /// At most [`MAX_EXPR_JSON_DEPTH`] levels of JSON are used; a sub-property that would go
+    /// deeper is written as hex.
     pub fn expr(&self, p: &Property) -> Expr {
-        let inputs = p.inputs.iter().map(|i| self.readable_input(i)).collect();
+        self.expr_within(p, MAX_EXPR_JSON_DEPTH.saturating_sub(self.json_levels(p)))
+    }
+
+    /// The levels of JSON nesting `p`'s expression puts around its inputs (see
+    /// [`Expr::json_levels`]).
+    fn json_levels(&self, p: &Property) -> usize {
+        match &self.registry {
+            Some(registry) => Expr::json_levels(registry, p),
+            None => 3,
+        }
+    }
+
+    /// [`Namer::expr`] with `budget` levels of JSON nesting for the inputs.
+    fn expr_within(&self, p: &Property, budget: usize) -> Expr {
+        let inputs = p
+            .inputs
+            .iter()
+            .map(|i| self.readable_within(i, budget))
+            .collect();
         match self.registry.as_ref().and_then(|r| r.kind(p.predicate)) {
             Some(kind) => Expr::Predicate { kind, inputs },
             None => Expr::At {
@@ -462,8 +497,17 @@ impl Namer {
     /// 32-byte word with at least 24 leading zero bytes, `text:…` for printable ASCII, else
     /// hex. Resolving it gives back exactly `bytes`.
     pub fn readable_input(&self, bytes: &[u8]) -> Input {
+        self.readable_within(bytes, MAX_EXPR_JSON_DEPTH)
+    }
+
+    /// [`Namer::readable_input`] within `budget` levels of JSON nesting: a property whose
+    /// expression does not fit is written as hex.
+    fn readable_within(&self, bytes: &[u8], budget: usize) -> Input {
         if let Some(p) = Property::decode_canonical(bytes) {
-            return Input::Property(self.expr(&p));
+            return match budget.checked_sub(self.json_levels(&p)) {
+                Some(left) => Input::Property(self.expr_within(&p, left)),
+                None => Input::hex(bytes),
+            };
         }
         let text = if ovm_core::placeholder::is_placeholder(bytes) {
             std::str::from_utf8(&bytes[1..])

@@ -1,6 +1,8 @@
 //! The depth measure (spec §1), computed with a cut-off so that no input can exhaust the stack.
 
-use crate::{ConnectiveKind, PredicateKind, Property, Registry, placeholder::is_placeholder};
+use crate::{
+    ConnectiveKind, PredicateKind, Registry, placeholder::is_placeholder, property::layout,
+};
 
 /// Depth values are reported as `min(depth, DEPTH_CUTOFF)`.
 pub const DEPTH_CUTOFF: u32 = 35;
@@ -23,25 +25,26 @@ fn measure(x: &[u8], registry: &Registry, limit: u32) -> u32 {
     if limit == 0 {
         return 0;
     }
-    let Some(property) = Property::decode_canonical(x) else {
+    // The inputs are measured where they lie in `x`, never copied out.
+    let Some((predicate, inputs)) = layout(x) else {
         return 0;
     };
     let below = limit - 1;
-    let children = match registry.kind(property.predicate) {
+    let children = match registry.kind(predicate) {
         Some(PredicateKind::Connective(
             ConnectiveKind::Not | ConnectiveKind::And | ConnectiveKind::Or,
         )) => {
             let mut deepest = 0;
-            for input in &property.inputs {
-                deepest = deepest.max(measure(input, registry, below));
+            for input in inputs {
+                deepest = deepest.max(measure(&x[input], registry, below));
                 if deepest == below {
                     break;
                 }
             }
             deepest
         }
-        Some(PredicateKind::Connective(_)) if property.inputs.len() == 3 => {
-            let body = &property.inputs[2];
+        Some(PredicateKind::Connective(_)) if inputs.len() == 3 => {
+            let body = &x[inputs[2].clone()];
             if is_placeholder(body) {
                 1.min(below)
             } else {
@@ -56,7 +59,7 @@ fn measure(x: &[u8], registry: &Registry, limit: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Builder, placeholder::placeholder};
+    use crate::{Builder, Property, placeholder::placeholder};
     use alloy_primitives::Bytes;
 
     #[test]

@@ -13,6 +13,46 @@ fn padded(n: usize) -> Option<usize> {
     n.checked_next_multiple_of(WORD)
 }
 
+/// The predicate and the byte range of each input of `bytes` iff they are a property (the
+/// canonical layout [`Property::encode`] writes, checked word by word); `None` for raw bytes.
+/// [`Property::decode_canonical`] copies the ranges out; `subst` works on them in place.
+pub(crate) fn layout(bytes: &[u8]) -> Option<(Address, Vec<std::ops::Range<usize>>)> {
+    if bytes.len() < 4 * WORD || !bytes.len().is_multiple_of(WORD) {
+        return None;
+    }
+    if small_word(bytes, 0)? != WORD || bytes[WORD..WORD + 12].iter().any(|&b| b != 0) {
+        return None;
+    }
+    let predicate = Address::from_slice(&bytes[WORD + 12..2 * WORD]);
+    if small_word(bytes, 2 * WORD)? != 2 * WORD {
+        return None;
+    }
+    let count = small_word(bytes, 3 * WORD)?;
+    // The offsets are relative to the word after the array's length.
+    let base = 4 * WORD;
+    let mut offset = count.checked_mul(WORD)?;
+    if offset > bytes.len() - base {
+        return None;
+    }
+    let mut inputs = Vec::with_capacity(count);
+    for i in 0..count {
+        if small_word(bytes, base + i * WORD)? != offset {
+            return None;
+        }
+        let start = base.checked_add(offset)?;
+        let len = small_word(bytes, start)?;
+        let data = start + WORD;
+        let end = data.checked_add(padded(len)?)?;
+        let word_bytes = bytes.get(data..end)?;
+        if word_bytes[len..].iter().any(|&b| b != 0) {
+            return None;
+        }
+        inputs.push(data..data + len);
+        offset = end - base;
+    }
+    (base + offset == bytes.len()).then_some((predicate, inputs))
+}
+
 /// The ABI word at byte `at` of `bytes` as a length or offset: `None` unless it is in bounds
 /// and fits in a `u64`-sized `usize`.
 fn small_word(bytes: &[u8], at: usize) -> Option<usize> {
@@ -88,40 +128,14 @@ impl Property {
     /// trailing bytes) is `None`, i.e. raw bytes. Checks the layout [`Property::encode`] writes
     /// word by word, without re-encoding.
     pub fn decode_canonical(bytes: &[u8]) -> Option<Self> {
-        if bytes.len() < 4 * WORD || !bytes.len().is_multiple_of(WORD) {
-            return None;
-        }
-        if small_word(bytes, 0)? != WORD || bytes[WORD..WORD + 12].iter().any(|&b| b != 0) {
-            return None;
-        }
-        let predicate = Address::from_slice(&bytes[WORD + 12..2 * WORD]);
-        if small_word(bytes, 2 * WORD)? != 2 * WORD {
-            return None;
-        }
-        let count = small_word(bytes, 3 * WORD)?;
-        // The offsets are relative to the word after the array's length.
-        let base = 4 * WORD;
-        let mut offset = count.checked_mul(WORD)?;
-        if offset > bytes.len() - base {
-            return None;
-        }
-        let mut inputs = Vec::with_capacity(count);
-        for i in 0..count {
-            if small_word(bytes, base + i * WORD)? != offset {
-                return None;
-            }
-            let start = base.checked_add(offset)?;
-            let len = small_word(bytes, start)?;
-            let data = start + WORD;
-            let end = data.checked_add(padded(len)?)?;
-            let word_bytes = bytes.get(data..end)?;
-            if word_bytes[len..].iter().any(|&b| b != 0) {
-                return None;
-            }
-            inputs.push(Bytes::copy_from_slice(&word_bytes[..len]));
-            offset = end - base;
-        }
-        (base + offset == bytes.len()).then_some(Self { predicate, inputs })
+        let (predicate, inputs) = layout(bytes)?;
+        Some(Self {
+            predicate,
+            inputs: inputs
+                .into_iter()
+                .map(|range| Bytes::copy_from_slice(&bytes[range]))
+                .collect(),
+        })
     }
 
     /// Whether `bytes` are a property (the canonical-encoding test of spec §1).

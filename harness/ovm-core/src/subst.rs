@@ -1,7 +1,10 @@
 //! Variable binding (spec §2): ONE `subst`, and the `${name}` hint template expansion.
 
-use crate::{ConnectiveKind, PredicateKind, Property, Registry, placeholder::is_placeholder_named};
-use alloy_primitives::{Bytes, hex};
+use crate::{
+    ConnectiveKind, PredicateKind, Property, Registry, placeholder::is_placeholder_named,
+    property::layout,
+};
+use alloy_primitives::{Address, Bytes, hex};
 
 /// `subst(x, name, v)`: binds the variable `name` to `v` in `x`.
 ///
@@ -11,38 +14,130 @@ use alloy_primitives::{Bytes, hex};
 ///    in its hint and, unless it binds `name` itself (shadowing), substitutes its body (a
 ///    quantifier with another number of inputs is unchanged); any other predicate replaces each
 ///    input that is the placeholder named `name`. The result is re-encoded canonically.
+///
+/// Iterative, and working on the input's bytes in place: a property nested thousands of levels
+/// deep costs heap for one open level per nesting, never the call stack or a decoded copy per
+/// level.
 pub fn subst(x: &[u8], name: &[u8], v: &[u8], registry: &Registry) -> Bytes {
-    if is_placeholder_named(x, name) {
-        return Bytes::copy_from_slice(v);
-    }
-    let Some(mut property) = Property::decode_canonical(x) else {
-        return Bytes::copy_from_slice(x);
-    };
-    match registry.kind(property.predicate) {
-        Some(PredicateKind::Connective(
-            ConnectiveKind::Not | ConnectiveKind::And | ConnectiveKind::Or,
-        )) => {
-            for input in &mut property.inputs {
-                *input = subst(input, name, v, registry);
+    let binding = Binding { name, v, registry };
+    // The properties being rebuilt, outermost first; each waits for its pending inputs.
+    let mut open: Vec<Rebuild<'_>> = Vec::new();
+    let mut todo = x;
+    loop {
+        let mut finished = match binding.start(todo) {
+            Start::Finished(bytes) => bytes,
+            Start::Open(rebuild, first) => {
+                open.push(rebuild);
+                todo = first;
+                continue;
             }
-        }
-        Some(PredicateKind::Connective(_)) => {
-            if property.inputs.len() == 3 {
-                property.inputs[0] = expand_template(&property.inputs[0], name, v);
-                if property.inputs[1].as_ref() != name {
-                    property.inputs[2] = subst(&property.inputs[2], name, v, registry);
-                }
+        };
+        // Hand the finished input to its parent, closing every parent it completes.
+        loop {
+            let Some(mut parent) = open.pop() else {
+                return finished;
+            };
+            parent.done.push(finished);
+            if let Some(next) = parent.pending.next() {
+                open.push(parent);
+                todo = next;
+                break;
             }
-        }
-        _ => {
-            for input in &mut property.inputs {
-                if is_placeholder_named(input, name) {
-                    *input = Bytes::copy_from_slice(v);
-                }
-            }
+            finished = parent.finish();
         }
     }
-    property.encode()
+}
+
+/// The variable `name` bound to `v`, under the deployment's registry.
+struct Binding<'b> {
+    name: &'b [u8],
+    v: &'b [u8],
+    registry: &'b Registry,
+}
+
+/// A property whose substituted encoding waits for some of its inputs.
+struct Rebuild<'x> {
+    predicate: Address,
+    /// The inputs substituted so far, in order.
+    done: Vec<Bytes>,
+    /// The inputs still to substitute (they follow `done`).
+    pending: std::vec::IntoIter<&'x [u8]>,
+}
+
+impl Rebuild<'_> {
+    /// The canonical encoding once every input is done.
+    fn finish(self) -> Bytes {
+        Property {
+            predicate: self.predicate,
+            inputs: self.done,
+        }
+        .encode()
+    }
+}
+
+/// What one level of `subst` gives: the result, or a property to rebuild and the first of its
+/// inputs to substitute.
+enum Start<'x> {
+    Finished(Bytes),
+    Open(Rebuild<'x>, &'x [u8]),
+}
+
+impl Binding<'_> {
+    /// One level of §2's `subst` on `x`.
+    fn start<'x>(&self, x: &'x [u8]) -> Start<'x> {
+        let (name, v) = (self.name, self.v);
+        if is_placeholder_named(x, name) {
+            return Start::Finished(Bytes::copy_from_slice(v));
+        }
+        let Some((predicate, ranges)) = layout(x) else {
+            return Start::Finished(Bytes::copy_from_slice(x));
+        };
+        let inputs: Vec<&'x [u8]> = ranges.into_iter().map(|r| &x[r]).collect();
+        let (done, pending): (Vec<Bytes>, Vec<&'x [u8]>) = match self.registry.kind(predicate) {
+            Some(PredicateKind::Connective(
+                ConnectiveKind::Not | ConnectiveKind::And | ConnectiveKind::Or,
+            )) => (Vec::with_capacity(inputs.len()), inputs),
+            Some(PredicateKind::Connective(_)) => match inputs[..] {
+                [hint, bound, body] => {
+                    let hint = expand_template(hint, name, v);
+                    let bound_copy = Bytes::copy_from_slice(bound);
+                    if bound == name {
+                        // Shadowed: the body keeps its own `name`.
+                        (
+                            vec![hint, bound_copy, Bytes::copy_from_slice(body)],
+                            Vec::new(),
+                        )
+                    } else {
+                        (vec![hint, bound_copy], vec![body])
+                    }
+                }
+                _ => return Start::Finished(Bytes::copy_from_slice(x)),
+            },
+            _ => (
+                inputs
+                    .iter()
+                    .map(|input| {
+                        Bytes::copy_from_slice(if is_placeholder_named(input, name) {
+                            v
+                        } else {
+                            input
+                        })
+                    })
+                    .collect(),
+                Vec::new(),
+            ),
+        };
+        let mut pending = pending.into_iter();
+        let rebuild = |pending| Rebuild {
+            predicate,
+            done,
+            pending,
+        };
+        match pending.next() {
+            Some(first) => Start::Open(rebuild(pending), first),
+            None => Start::Finished(rebuild(pending).finish()),
+        }
+    }
 }
 
 /// Replaces every `${name}` in `hint` by `0x` + lowercase hex of `v`: on raw bytes, left to
@@ -149,5 +244,26 @@ mod tests {
             Property::decode_canonical(&subst(&nested.encode(), b"x", b"!", b.registry())).unwrap();
         assert_eq!(out.inputs[0], nested.inputs[0]);
         assert_eq!(out.inputs[1], Bytes::from_static(b"!"));
+    }
+
+    #[test]
+    fn deep_chains_are_substituted_without_the_call_stack() {
+        const LEVELS: usize = 1500;
+        let b = builder();
+        let chain = |leaf: Bytes| {
+            (0..LEVELS).fold(b.equal(leaf, bytes!("01")).encode(), |inner, _| {
+                b.not(inner).encode()
+            })
+        };
+        let (open, closed) = (chain(placeholder("x")), chain(bytes!("77")));
+        let registry = b.registry().clone();
+        // 128 KiB of stack: far too little for one frame per level.
+        let out = std::thread::Builder::new()
+            .stack_size(128 * 1024)
+            .spawn(move || subst(&open, b"x", &bytes!("77"), &registry))
+            .unwrap()
+            .join()
+            .unwrap();
+        assert_eq!(out, closed);
     }
 }

@@ -71,12 +71,18 @@ pub fn admissible_instance(
     if is_placeholder(t) {
         return None;
     }
-    let instance = subst(body, name, t, registry);
     // depth(Not(q)) = 1 + depth(q): count the Nots instead of encoding them.
     let nots = match kind {
         ConnectiveKind::ThereExists => 2,
         _ => 1,
     };
+    // depth(subst(b, x, t)) ≥ depth(b) − 1 (only a quantifier body `V‖x`, depth 1, can become
+    // raw bytes, depth 0), so a body this deep is inadmissible whatever `t` is. Checking it
+    // first, as the contracts do, bounds the substitution's work by the depth limit.
+    if depth(body, registry) + nots > MAX_CHALLENGE_DEPTH + 1 {
+        return None;
+    }
+    let instance = subst(body, name, t, registry);
     (depth(&instance, registry) + nots <= MAX_CHALLENGE_DEPTH).then_some(instance)
 }
 

@@ -175,6 +175,12 @@ pub(crate) fn parse_hex(text: &str) -> Result<Bytes, String> {
         .map_err(|err| format!("bad hex in {text:?}: {err}"))
 }
 
+/// How many levels of JSON nesting a written property expression may use. serde_json reads at
+/// most 128, and a vector puts a few levels around its properties (up to ten around an
+/// expectation's error arguments), so writers put a sub-property that would go deeper as hex:
+/// the same bytes, and the file still loads.
+pub const MAX_EXPR_JSON_DEPTH: usize = 96;
+
 /// How deeply `keccak:` and `sig:` forms may nest inside one string input. Parsing, resolving,
 /// writing and dropping a string input recurse once per level, so a file of one long prefix
 /// chain must be refused, not overflow the stack.
@@ -335,9 +341,22 @@ impl Input {
     /// The readable form of `bytes`: a property expression if they are a property (recursively),
     /// `V:name` for a placeholder with a UTF-8 name, hex otherwise. Resolving the result against
     /// `registry` gives back exactly `bytes`.
+    ///
+    /// At most [`MAX_EXPR_JSON_DEPTH`] levels of JSON are used; a sub-property that would go
+    /// deeper is written as hex.
     pub fn from_bytes(bytes: &[u8], registry: &Registry) -> Self {
+        Self::from_bytes_within(bytes, registry, MAX_EXPR_JSON_DEPTH)
+    }
+
+    /// [`Input::from_bytes`] within `budget` levels of JSON nesting: a property whose
+    /// expression does not fit is written as hex (the same bytes).
+    pub fn from_bytes_within(bytes: &[u8], registry: &Registry, budget: usize) -> Self {
         if let Some(property) = Property::decode_canonical(bytes) {
-            return Self::Property(Expr::from_property(&property, registry));
+            let levels = Expr::json_levels(registry, &property);
+            return match budget.checked_sub(levels) {
+                Some(left) => Self::Property(Expr::from_property_within(&property, registry, left)),
+                None => Self::hex(bytes),
+            };
         }
         if let Some(name) = placeholder::placeholder_name(bytes)
             && let Ok(name) = std::str::from_utf8(name)
@@ -402,13 +421,32 @@ impl Expr {
 
     /// The readable form of `property`: registered predicates by name, others as a literal
     /// address; inputs via [`Input::from_bytes`]. Lossless against `registry`.
+    ///
+    /// The expression uses at most [`MAX_EXPR_JSON_DEPTH`] levels of JSON; a sub-property that
+    /// would go deeper is written as hex.
     pub fn from_property(property: &Property, registry: &Registry) -> Self {
+        let left = MAX_EXPR_JSON_DEPTH.saturating_sub(Self::json_levels(registry, property));
+        Self::from_property_within(property, registry, left)
+    }
+
+    /// [`Expr::from_property`] with `budget` levels of JSON nesting for the inputs.
+    fn from_property_within(property: &Property, registry: &Registry, budget: usize) -> Self {
         let inputs = property
             .inputs
             .iter()
-            .map(|input| Input::from_bytes(input, registry))
+            .map(|input| Input::from_bytes_within(input, registry, budget))
             .collect();
         Self::with_inputs(property, registry, inputs)
+    }
+
+    /// The levels of JSON nesting the expression of `property` puts around its inputs:
+    /// `{"Not": [...]}` two, `{"Property": {"inputs": [...]}}` three.
+    pub fn json_levels(registry: &Registry, property: &Property) -> usize {
+        if registry.kind(property.predicate).is_some() {
+            2
+        } else {
+            3
+        }
     }
 
     /// `property` one level deep: its predicate by name, its inputs as hex. It resolves to the

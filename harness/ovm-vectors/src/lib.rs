@@ -7,7 +7,7 @@ pub mod primitives;
 pub mod resolve;
 pub mod vector;
 
-pub use input::{AddrRef, Atom, Expr, Input, StringInput};
+pub use input::{AddrRef, Atom, Expr, Input, MAX_EXPR_JSON_DEPTH, StringInput};
 pub use load::{VectorError, from_json, load, peek_kind, to_pretty_json};
 pub use names::{AtomicName, ErrorName, EventName, RuleId};
 pub use primitives::{Hash32, HexAddress, Name};

@@ -243,6 +243,43 @@ fn readable_form_of_bytes_is_lossless() {
     );
 }
 
+#[rstest]
+#[case::registered(false)]
+#[case::unregistered_levels(true)]
+fn deep_properties_are_written_readable_as_far_as_json_loads(#[case] stranger: bool) {
+    let registry = registry();
+    let b = Builder::new(registry.clone());
+    let leaf = b.equal(Bytes::from_static(b"\x01"), Bytes::from_static(b"\x01"));
+    let claim = (0..200).fold(leaf, |inner, i| {
+        if stranger && i % 2 == 0 {
+            Property::new(Address::with_last_byte(9), [inner.encode()])
+        } else {
+            b.not(inner)
+        }
+    });
+    let text = serde_json::to_string(&Expr::from_property(&claim, &registry)).unwrap();
+    let nesting = text
+        .chars()
+        .scan(0i32, |depth, c| {
+            *depth += match c {
+                '{' | '[' => 1,
+                '}' | ']' => -1,
+                _ => 0,
+            };
+            Some(*depth)
+        })
+        .max()
+        .unwrap();
+    assert!(
+        (90..=ovm_vectors::MAX_EXPR_JSON_DEPTH as i32).contains(&nesting),
+        "nesting {nesting}"
+    );
+    // It loads (serde_json's limit is 128) and resolves to the same bytes.
+    let parsed: Expr = serde_json::from_str(&text).unwrap();
+    let resolver = Resolver::new(&registry, [("UAC", UAC)], None).unwrap();
+    assert_eq!(resolver.property(&parsed, "claim").unwrap(), claim);
+}
+
 #[test]
 fn string_inputs_are_written_back_as_written() {
     for text in ["uint:0x10", "0x0aFF", "range:0x1-20", "V:ab", "text:§"] {
