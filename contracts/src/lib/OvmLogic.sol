@@ -89,6 +89,27 @@ library OvmLogic {
         }
     }
 
+    /// @notice min(depth(P), 35) for P = (a Not, And or Or, `inputs`): 1 + the deepest input.
+    function junctionDepth(bytes[] memory inputs, ConnectiveSet memory c) internal pure returns (uint256) {
+        uint256 m;
+        for (uint256 i = 0; i < inputs.length && m < DEPTH_CUTOFF - 1;) {
+            bytes memory input = inputs[i];
+            uint256 d = depthSlice(PropertyCodec.ptrOf(input), input.length, c, DEPTH_CUTOFF - 1);
+            if (d > m) m = d;
+            unchecked {
+                ++i;
+            }
+        }
+        return 1 + m;
+    }
+
+    /// @notice Whether a Not, And or Or property with these inputs is deeper than any game can
+    ///         hold (depth > 34): no witness decides it (decideWithWitness is false), so a
+    ///         witness check never nests more than 34 predicate calls, whatever the input.
+    function beyondGameDepth(bytes[] memory inputs, ConnectiveSet memory c) internal pure returns (bool) {
+        return junctionDepth(inputs, c) > MAX_CHALLENGE_DEPTH;
+    }
+
     // ------------------------------------------------------------------ subst (§2)
 
     /// @notice subst(x, name, v): binds the variable `name` to `v` in `x` (spec §2).

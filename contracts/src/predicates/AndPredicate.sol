@@ -3,7 +3,7 @@ pragma solidity 0.8.30;
 
 import {Property, Decision} from "../lib/Types.sol";
 import {PropertyCodec} from "../lib/PropertyCodec.sol";
-import {ConnectiveSet} from "../lib/OvmLogic.sol";
+import {OvmLogic, ConnectiveSet} from "../lib/OvmLogic.sol";
 import {ConnectiveBase} from "./ConnectiveBase.sol";
 
 /// @title AndPredicate
@@ -30,9 +30,12 @@ contract AndPredicate is ConnectiveBase {
     }
 
     /// @notice witness.length == inputs.length, each witness[i] a canonical abi.encode(bytes[]),
-    ///         each p_i a property whose predicate decideWithWitness(p_i.inputs, decode(witness[i])).
+    ///         each p_i a property whose predicate decideWithWitness(p_i.inputs, decode(witness[i]));
+    ///         false beyond game depth (depth > 34).
     function decideWithWitness(bytes[] memory inputs, bytes[] memory witness) external view returns (bool) {
         if (witness.length != inputs.length) return false;
+        (, ConnectiveSet memory c) = _connectives();
+        if (OvmLogic.beyondGameDepth(inputs, c)) return false;
         for (uint256 i = 0; i < inputs.length; ++i) {
             (bool ok, bytes[] memory wi) = PropertyCodec.tryDecodeBytesArray(witness[i]);
             if (!ok) return false;

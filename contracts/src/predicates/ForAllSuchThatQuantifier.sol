@@ -27,9 +27,12 @@ contract ForAllSuchThatQuantifier is ConnectiveBase {
     }
 
     /// @notice subst(x, name, v) of spec §2 in this deployment (the one implementation both
-    ///         quantifiers use). Not in the spec's ABI.
+    ///         quantifiers use) for `x` within game depth (depth <= 34, the only `x` a game ever
+    ///         substitutes); empty bytes beyond it (never the subst of a property). Not in the
+    ///         spec's ABI.
     function subst(bytes memory x, bytes memory name, bytes memory v) external view returns (bytes memory) {
         (, ConnectiveSet memory c) = _connectives();
+        if (OvmLogic.depth(x, c) > OvmLogic.MAX_CHALLENGE_DEPTH) return "";
         return OvmLogic.subst(x, name, v, c);
     }
 

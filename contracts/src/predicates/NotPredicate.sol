@@ -3,7 +3,7 @@ pragma solidity 0.8.30;
 
 import {Property, Decision} from "../lib/Types.sol";
 import {PropertyCodec} from "../lib/PropertyCodec.sol";
-import {ConnectiveSet} from "../lib/OvmLogic.sol";
+import {OvmLogic, ConnectiveSet} from "../lib/OvmLogic.sol";
 import {ConnectiveBase} from "./ConnectiveBase.sol";
 
 /// @title NotPredicate
@@ -24,11 +24,11 @@ contract NotPredicate is ConnectiveBase {
     }
 
     /// @notice True iff p decodes to Not(q) (1 input), q is a property and q's predicate
-    ///         decideWithWitness(q.inputs, witness).
+    ///         decideWithWitness(q.inputs, witness); false beyond game depth (depth > 34).
     function decideWithWitness(bytes[] memory inputs, bytes[] memory witness) external view returns (bool) {
         if (inputs.length != 1) return false;
         (bool ok, ConnectiveSet memory c) = _connectives();
-        if (!ok) return false;
+        if (!ok || OvmLogic.beyondGameDepth(inputs, c)) return false;
         (bool isProp, Property memory p) = PropertyCodec.tryDecode(inputs[0]);
         if (!isProp || p.predicateAddress != c.notPredicate || p.inputs.length != 1) return false;
         return _encodedDecideWithWitness(p.inputs[0], witness);

@@ -3,7 +3,7 @@ pragma solidity 0.8.30;
 
 import {Property} from "../lib/Types.sol";
 import {PropertyCodec} from "../lib/PropertyCodec.sol";
-import {ConnectiveSet} from "../lib/OvmLogic.sol";
+import {OvmLogic, ConnectiveSet} from "../lib/OvmLogic.sol";
 import {ConnectiveBase} from "./ConnectiveBase.sol";
 
 /// @title OrPredicate
@@ -31,11 +31,14 @@ contract OrPredicate is ConnectiveBase {
     }
 
     /// @notice witness.length >= 1, witness[0] 32 bytes, i = uint256(witness[0]) < inputs.length,
-    ///         p_i a property whose predicate decideWithWitness(p_i.inputs, witness[1:]).
+    ///         p_i a property whose predicate decideWithWitness(p_i.inputs, witness[1:]); false
+    ///         beyond game depth (depth > 34).
     function decideWithWitness(bytes[] memory inputs, bytes[] memory witness) external view returns (bool) {
         if (witness.length == 0) return false;
         (bool isIndex, uint256 index) = PropertyCodec.decodeUint(witness[0]);
         if (!isIndex || index >= inputs.length) return false;
+        (, ConnectiveSet memory c) = _connectives();
+        if (OvmLogic.beyondGameDepth(inputs, c)) return false;
         return _encodedDecideWithWitness(inputs[index], _tail(witness));
     }
 }

@@ -9,7 +9,7 @@ use revm::{
     context::ContextSetters,
     context::{
         BlockEnv, TxEnv,
-        result::{ExecutionResult, Output},
+        result::{ExecutionResult, HaltReason, Output},
     },
     database::{CacheDB, EmptyDB},
     handler::{Handler, MainnetContext, MainnetEvm},
@@ -33,6 +33,13 @@ pub const SPEC: SpecId = SpecId::PRAGUE;
 
 /// Gas limit of a transaction unless one is given.
 pub const DEFAULT_GAS_LIMIT: u64 = 30_000_000;
+
+/// Whether a failed transaction that used `gas_used` of `gas_limit` ran out of gas: at least
+/// 31/32 of the limit is gone. A nested call that runs out of gas takes 63/64 of what its
+/// caller had, and the caller's revert (usually without data) is then only the messenger.
+fn exhausts(gas_used: u64, gas_limit: u64) -> bool {
+    gas_used >= gas_limit - gas_limit / 32
+}
 
 /// The block number a new chain starts at.
 pub const GENESIS_BLOCK: u64 = 1;
@@ -300,18 +307,36 @@ impl Chain {
                     result: Ok(output),
                 }
             }
-            ExecutionResult::Revert { output, .. } => TxOutcome {
-                gas_used,
-                logs: Vec::new(),
-                events: Vec::new(),
-                result: Err(Revert::decode(&output)),
-            },
+            ExecutionResult::Revert { output, .. } => {
+                let revert = Revert::decode(&output);
+                TxOutcome {
+                    gas_used,
+                    logs: Vec::new(),
+                    events: Vec::new(),
+                    result: Err(if exhausts(gas_used, gas_limit) {
+                        Revert::ResourceLimit {
+                            detail: format!(
+                                "reverted ({revert}) after {gas_used} of {gas_limit} gas"
+                            ),
+                        }
+                    } else {
+                        revert
+                    }),
+                }
+            }
             ExecutionResult::Halt { reason, .. } => TxOutcome {
                 gas_used,
                 logs: Vec::new(),
                 events: Vec::new(),
-                result: Err(Revert::Halted {
-                    reason: format!("{reason:?}"),
+                result: Err(match reason {
+                    HaltReason::OutOfGas(_)
+                    | HaltReason::StackOverflow
+                    | HaltReason::CallTooDeep => Revert::ResourceLimit {
+                        detail: format!("halted {reason:?} after {gas_used} of {gas_limit} gas"),
+                    },
+                    _ => Revert::Halted {
+                        reason: format!("{reason:?}"),
+                    },
                 }),
             },
         };

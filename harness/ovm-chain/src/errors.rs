@@ -178,15 +178,28 @@ pub enum Revert {
     /// Revert data that matches no known error.
     #[error("unknown revert data {0}")]
     Unknown(Bytes),
-    /// The EVM halted exceptionally (out of gas, invalid opcode, …): no revert data at all.
+    /// The EVM halted exceptionally for a reason other than a resource limit (invalid opcode,
+    /// invalid jump, …): no revert data at all.
     #[error("halted: {reason}")]
     Halted {
         /// revm's halt reason, formatted.
         reason: String,
     },
+    /// The transaction met a resource limit of the EVM rather than a rule of a contract: it
+    /// halted out of gas, on a full stack or at the call-depth limit, or it reverted after
+    /// using at least 31/32 of its gas limit (a nested call ran out of gas and its caller
+    /// passed the failure on).
+    #[error("resource limit: {detail}")]
+    ResourceLimit {
+        /// What happened: the halt reason or the revert, and the gas used of the limit.
+        detail: String,
+    },
 }
 
 impl Revert {
+    /// The [`Self::name`] of [`Self::ResourceLimit`].
+    pub const RESOURCE_LIMIT: &'static str = "ResourceLimit";
+
     /// Decodes revert data: every contract's custom errors, `Panic`, `Error(string)`, empty data.
     pub fn decode(data: &[u8]) -> Self {
         if data.is_empty() {
@@ -270,6 +283,7 @@ impl Revert {
             Self::Empty => "Empty",
             Self::Unknown(_) => "Unknown",
             Self::Halted { .. } => "Halted",
+            Self::ResourceLimit { .. } => Self::RESOURCE_LIMIT,
         }
     }
 }

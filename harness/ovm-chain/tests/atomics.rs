@@ -248,7 +248,10 @@ fn is_stored_starved_of_gas_reverts_instead_of_reading_false(#[case] gas: u64) {
     };
     let out = chain.call_with_gas(ALICE, d.is_stored, &call, gas).unwrap();
     assert!(
-        matches!(out.result, Err(Revert::Empty) | Err(Revert::Halted { .. })),
+        matches!(
+            out.result,
+            Err(Revert::Empty) | Err(Revert::ResourceLimit { .. })
+        ),
         "gas {gas}: {:?}",
         out.result
     );
@@ -286,7 +289,7 @@ fn is_stored_gas_guard_is_exactly_the_revert_without_data() {
             .result
         {
             Err(Revert::Empty) => saw_guard = true,
-            Err(Revert::Halted { .. }) => {}
+            Err(Revert::ResourceLimit { .. }) => {}
             Ok(v) => {
                 assert!(v, "gas {gas}: a True IsStored read false");
                 first_ok.get_or_insert(gas);

@@ -173,7 +173,7 @@ fn raw_calls_and_bad_input_do_not_panic() {
         )
         .unwrap();
     assert!(
-        matches!(out.result, Err(Revert::Halted { .. })),
+        matches!(out.result, Err(Revert::ResourceLimit { .. })),
         "{:?}",
         out.result
     );

@@ -24,9 +24,10 @@ pub trait Mirrors: Send + Sync {
         placeholder::is_placeholder(x)
     }
 
-    /// `subst(x, name, v)` (spec §2).
+    /// The `ForAll.subst` view: `subst(x, name, v)` (spec §2) within game depth, empty bytes
+    /// beyond it ([`ovm_core::subst_view`]).
     fn subst(&self, x: &[u8], name: &[u8], v: &[u8], registry: &Registry) -> Bytes {
-        ovm_core::subst(x, name, v, registry)
+        ovm_core::subst_view(x, name, v, registry)
     }
 
     /// `min(depth(x), 35)` (spec §1).

@@ -82,6 +82,9 @@ pub enum DivergenceClass {
     /// An *unguarded claim* (§7): a value outside the hint's candidates refutes a claim the
     /// decider judges True — a property of the claim, not a decider bug.
     UnguardedClaim,
+    /// The chain met a resource limit of the EVM (out of gas, also in a nested call, a full
+    /// stack, the call-depth limit) where the other side answers: a cost, not a rule, differs.
+    ResourceLimit,
 }
 
 impl DivergenceClass {
@@ -101,6 +104,7 @@ impl DivergenceClass {
             Self::BlocksMismatch => "blocks mismatch",
             Self::OutcomeShape => "outcome shape",
             Self::UnguardedClaim => "unguarded claim",
+            Self::ResourceLimit => "resource limit",
         }
     }
 }

@@ -49,6 +49,13 @@ pub struct ErrorView {
     pub args: Vec<Arg>,
 }
 
+impl ErrorView {
+    /// Whether this is an EVM resource limit ([`Revert::ResourceLimit`]), not an error of a rule.
+    pub fn is_resource_limit(&self) -> bool {
+        self.name == Revert::RESOURCE_LIMIT
+    }
+}
+
 /// The result of one call, reduced.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CallView {
@@ -111,7 +118,9 @@ pub fn revert_view(revert: &Revert) -> ErrorView {
         Revert::Panic { code } => vec![U(*code)],
         Revert::Message(message) => vec![Arg::Raw(Bytes::copy_from_slice(message.as_bytes()))],
         Revert::Unknown(data) => vec![Arg::Raw(data.clone())],
-        Revert::Halted { reason } => vec![Arg::Raw(Bytes::copy_from_slice(reason.as_bytes()))],
+        Revert::Halted { reason: text } | Revert::ResourceLimit { detail: text } => {
+            vec![Arg::Raw(Bytes::copy_from_slice(text.as_bytes()))]
+        }
         Revert::InvalidPeriod
         | Revert::AlreadyInitialized
         | Revert::NotTrue

@@ -69,6 +69,36 @@ fn a_wrong_expectation_is_an_outcome_flip_against_the_expectation() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
+/// An And of 3,000 atomics is claimable by the spec, but claiming it runs out of (memory) gas
+/// on-chain: a resource limit, its own class, not an outcome flip or a wrong error.
+#[test]
+fn running_out_of_gas_is_a_resource_limit() {
+    let dir = scratch("resource-limit");
+    let children = vec![serde_json::json!({"Equal": ["0x01", "0x01"]}); 3000];
+    let witness = vec![serde_json::json!({"bytes_array": []}); 3000];
+    let vector = serde_json::json!({
+        "format": 1,
+        "_info": {"description": "And of 3,000 atomics"},
+        "kind": "witness",
+        "claim": {"And": children},
+        "witness": witness,
+        "expect": "accepted"
+    });
+    let path = dir.join("and-3000.json");
+    std::fs::write(&path, vector.to_string()).unwrap();
+    let report = RUNNER.run_path(&path);
+    assert_eq!(report.status, Status::Fail, "{}", report.screen());
+    let first = &report.divergences[0];
+    assert_eq!(first.class, DivergenceClass::ResourceLimit, "{}", report.screen());
+    assert!(
+        first.signature().starts_with("resource_limit/UAC.claimProperty/"),
+        "{}",
+        first.signature()
+    );
+    assert!(report.screen().contains("OutOfGas"), "{}", report.screen());
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
 #[test]
 fn a_wrong_error_argument_is_a_wrong_error() {
     let dir = scratch("wrong-error");

@@ -20,4 +20,4 @@ pub use event::Event;
 pub use interval_tree::{InclusionProof, IntervalTree, TreeNode};
 pub use property::{ChallengeGame, Decision, Property};
 pub use registry::{AtomicKind, ConnectiveKind, PredicateKind, Registry};
-pub use subst::{expand_template, subst};
+pub use subst::{expand_template, subst, subst_view};

@@ -6,6 +6,17 @@ use crate::{
 };
 use alloy_primitives::{Address, Bytes, hex};
 
+/// The `ForAll.subst` view: [`subst`] for `x` within game depth (depth ≤ 34, the only `x` a
+/// game substitutes), empty bytes beyond it, where the contract stops (its `subst` recurses on
+/// the EVM's stack; SPEC-DECISIONS "Beyond game depth"). Empty bytes are never the substitution
+/// of a property.
+pub fn subst_view(x: &[u8], name: &[u8], v: &[u8], registry: &Registry) -> Bytes {
+    if crate::depth(x, registry) > crate::MAX_CHALLENGE_DEPTH {
+        return Bytes::new();
+    }
+    subst(x, name, v, registry)
+}
+
 /// `subst(x, name, v)`: binds the variable `name` to `v` in `x`.
 ///
 /// 1. the placeholder named `name` becomes `v` (never rewritten further);

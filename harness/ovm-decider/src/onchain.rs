@@ -12,10 +12,6 @@ use ovm_core::{
     depth, placeholder::is_placeholder, subst,
 };
 
-/// `decide_with_witness` answers `false` below this many nested predicate calls (an EVM call
-/// stack is bounded too; no property the UAC accepts comes close).
-pub const MAX_WITNESS_NESTING: usize = 256;
-
 /// `Not(p)`: the Not connective over the raw input `p`.
 pub fn not_of(registry: &Registry, p: impl Into<Bytes>) -> Property {
     Property::new(registry.connective_address(ConnectiveKind::Not), [p.into()])
@@ -150,18 +146,24 @@ pub fn is_valid_challenge(
 /// `decideClaimWithWitness`'s check: `property`'s predicate `decideWithWitness(inputs,
 /// witness)` (§4 table; atomics: `decide`, an unwritten `IsStored` is `false`). `false` for
 /// unregistered predicates and anything malformed.
+///
+/// A Not, And or Or deeper than any game can hold (depth > 34) is `false`, as on-chain
+/// (`OvmLogic.beyondGameDepth`; SPEC-DECISIONS "Beyond game depth"): checked once here, since
+/// every property a check descends to is shallower than the one it came from, so the
+/// recursion is at most 34 calls deep.
 pub fn decide_with_witness(world: &World, property: &Property, witness: &[Bytes]) -> bool {
-    witness_check(world, property, witness, 0)
+    let junction = matches!(
+        world.registry.connective(property.predicate),
+        Some(ConnectiveKind::Not | ConnectiveKind::And | ConnectiveKind::Or)
+    );
+    !(junction && depth(&property.encode(), &world.registry) > MAX_CHALLENGE_DEPTH)
+        && witness_check(world, property, witness)
 }
 
-fn witness_check(world: &World, property: &Property, witness: &[Bytes], nesting: usize) -> bool {
-    if nesting >= MAX_WITNESS_NESTING {
-        return false;
-    }
+fn witness_check(world: &World, property: &Property, witness: &[Bytes]) -> bool {
     let registry = &world.registry;
     let child = |bytes: &[u8], witness: &[Bytes]| {
-        Property::decode_canonical(bytes)
-            .is_some_and(|q| witness_check(world, &q, witness, nesting + 1))
+        Property::decode_canonical(bytes).is_some_and(|q| witness_check(world, &q, witness))
     };
     let inputs = &property.inputs;
     match registry.kind(property.predicate) {

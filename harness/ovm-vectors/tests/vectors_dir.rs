@@ -2,7 +2,7 @@
 //! against a deployment, and — where ovm-core alone can tell — says what the spec says.
 
 use ovm_core::{
-    Address, Property, Registry, abi, depth, placeholder::is_placeholder, signing, subst,
+    Address, Property, Registry, abi, depth, placeholder::is_placeholder, signing, subst_view,
 };
 use ovm_vectors::{Check, Resolver, Truth, Vector, VectorFile, load, to_pretty_json};
 use std::path::{Path, PathBuf};
@@ -183,7 +183,7 @@ fn encoding_examples_hold_in_ovm_core() {
                     value,
                     expect,
                 } => {
-                    let out = subst(
+                    let out = subst_view(
                         &resolver.input(x, "x").unwrap(),
                         &resolver.input(name, "name").unwrap(),
                         &resolver.input(value, "value").unwrap(),

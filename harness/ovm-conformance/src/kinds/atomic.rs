@@ -76,9 +76,9 @@ pub(crate) fn run<D: Decider + ?Sized>(
             format!("{what}: the decider's outcome is not an atomic's (§7: True with witness [], False without challenge, Unknown without pin)"),
         )));
     }
-    if chain.decide.is_err() {
+    if let Err(revert) = &chain.decide {
         divergences.push(with_sides(Divergence::new(
-            DivergenceClass::RevertVsFalse,
+            super::revert_class(revert),
             format!("{what}: decide(inputs) must never revert"),
         )));
     }

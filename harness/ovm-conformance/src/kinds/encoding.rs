@@ -21,6 +21,8 @@ struct Compared {
     rust: String,
     chain: String,
     expected: Option<String>,
+    /// The class of the halves' disagreement (a revert of the view, or different answers).
+    class: DivergenceClass,
     halves_agree: bool,
     expect_holds: bool,
 }
@@ -41,6 +43,7 @@ fn compare<T: PartialEq + std::fmt::Display>(
             rust: String::new(),
             chain: String::new(),
             expected: None,
+            class: DivergenceClass::EncodingMismatch,
             halves_agree,
             expect_holds,
         };
@@ -53,6 +56,10 @@ fn compare<T: PartialEq + std::fmt::Display>(
             Err(revert) => show_view(namer, &Err::<String, _>(revert.clone())),
         },
         expected: expected.as_ref().map(show),
+        class: match &chain {
+            Ok(_) => DivergenceClass::EncodingMismatch,
+            Err(revert) => super::revert_class(revert),
+        },
         halves_agree,
         expect_holds,
     }
@@ -256,12 +263,7 @@ pub(crate) fn run<D: ?Sized>(
         };
         let subject = check_name(check);
         if !compared.halves_agree {
-            let class = if compared.chain.starts_with("reverted") {
-                DivergenceClass::RevertVsFalse
-            } else {
-                DivergenceClass::EncodingMismatch
-            };
-            let mut d = Divergence::new(class, &compared.what).on(subject);
+            let mut d = Divergence::new(compared.class, &compared.what).on(subject);
             if let Some(e) = &compared.expected {
                 d = d.side("expected", e);
             }

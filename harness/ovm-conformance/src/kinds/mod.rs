@@ -126,6 +126,9 @@ pub(crate) fn call_class(
     chain: &CallView,
     rejected: DivergenceClass,
 ) -> DivergenceClass {
+    if chain.error().is_some_and(ErrorView::is_resource_limit) {
+        return DivergenceClass::ResourceLimit;
+    }
     match (reference_ok, chain.is_ok()) {
         (true, false) => rejected,
         (false, true) => DivergenceClass::OutcomeFlip,
@@ -179,9 +182,17 @@ pub(crate) fn compare_agrees(
 /// or `true` where it says `false`.
 pub(crate) fn view_class(chain: &ViewResult<bool>, rejected: DivergenceClass) -> DivergenceClass {
     match chain {
-        Err(_) => DivergenceClass::RevertVsFalse,
+        Err(revert) => revert_class(revert),
         Ok(false) => rejected,
         Ok(true) => DivergenceClass::OutcomeFlip,
+    }
+}
+
+/// The class of a view that must never revert (§4, §5) but did: a resource limit, or a revert.
+pub(crate) fn revert_class(revert: &ovm_chain::Revert) -> DivergenceClass {
+    match revert {
+        ovm_chain::Revert::ResourceLimit { .. } => DivergenceClass::ResourceLimit,
+        _ => DivergenceClass::RevertVsFalse,
     }
 }
 
