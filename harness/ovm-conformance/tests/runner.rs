@@ -89,9 +89,16 @@ fn running_out_of_gas_is_a_resource_limit() {
     let report = RUNNER.run_path(&path);
     assert_eq!(report.status, Status::Fail, "{}", report.screen());
     let first = &report.divergences[0];
-    assert_eq!(first.class, DivergenceClass::ResourceLimit, "{}", report.screen());
+    assert_eq!(
+        first.class,
+        DivergenceClass::ResourceLimit,
+        "{}",
+        report.screen()
+    );
     assert!(
-        first.signature().starts_with("resource_limit/UAC.claimProperty/"),
+        first
+            .signature()
+            .starts_with("resource_limit/UAC.claimProperty/"),
         "{}",
         first.signature()
     );

@@ -225,7 +225,7 @@ impl Unknowns<Challenge> {
     }
 }
 
-/// A cached result, with its trace subtree when tracing.
+/// A cached result, with its trace node (as a leaf) when tracing and recorded.
 type Memo = (Res, Option<trace::TraceNode>);
 
 struct Evaluator<'w> {
@@ -272,8 +272,8 @@ impl Evaluator<'_> {
             Some(Some(entry)) => {
                 let (res, node) = &**entry;
                 let res = res.clone();
-                if let (Some(t), Some(node)) = (&mut self.trace, node.clone()) {
-                    t.attach(node);
+                if let Some(t) = &mut self.trace {
+                    t.attach(node.clone());
                 }
                 return res;
             }

@@ -16,5 +16,5 @@ pub use decider::{DEFAULT_BUDGET, Decider, ReferenceDecider};
 pub use hint::MAX_CANDIDATES;
 pub use onchain::{decide_with_witness, is_valid_challenge};
 pub use outcome::{Challenge, Outcome, Truth, UnknownReason};
-pub use trace::{Trace, TraceNode};
+pub use trace::{MAX_TRACE_NODES, Trace, TraceNode};
 pub use world::{Retrieved, StorageError, StorageMirror, WitnessStore, World};

@@ -5,11 +5,19 @@ use crate::Outcome;
 use ovm_core::{Bytes, Property, Registry, placeholder::placeholder_name};
 use std::fmt;
 
-/// The tree of sub-decisions of one `decide` call.
+/// The most sub-decisions a [`Trace`] records. Past it, sub-decisions are only counted
+/// ([`Trace::untraced`]), so a trace holds at most this many nodes (each a few short strings,
+/// a few hundred bytes) whatever the claim; a divergence is located long before.
+pub const MAX_TRACE_NODES: usize = 100_000;
+
+/// The tree of sub-decisions of one `decide` call. A sub-decision met again (answered from
+/// the decider's memo) is shown once more as a leaf: its outcome, without its subtree.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Trace {
     /// The decision of the property asked about.
     pub root: TraceNode,
+    /// Sub-decisions made after the trace held [`MAX_TRACE_NODES`] nodes, not recorded.
+    pub untraced: u64,
 }
 
 /// One sub-decision.
@@ -48,6 +56,17 @@ impl TraceNode {
             .then(Vec::new)
     }
 
+    /// This node without its children.
+    fn clone_top(&self) -> Self {
+        Self {
+            label: self.label.clone(),
+            inputs: self.inputs.clone(),
+            binding: self.binding.clone(),
+            outcome: self.outcome.clone(),
+            children: Vec::new(),
+        }
+    }
+
     /// The number of nodes in this subtree.
     pub fn size(&self) -> usize {
         1 + self.children.iter().map(Self::size).sum::<usize>()
@@ -74,7 +93,15 @@ impl fmt::Display for TraceNode {
 
 impl fmt::Display for Trace {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.root.fmt(f)
+        self.root.fmt(f)?;
+        if self.untraced > 0 {
+            writeln!(
+                f,
+                "… {} more sub-decision(s) not traced (a trace keeps at most {MAX_TRACE_NODES})",
+                self.untraced
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -147,16 +174,30 @@ pub fn summarize_outcome(registry: &Registry, outcome: &Outcome) -> String {
     }
 }
 
-/// Builds a [`Trace`] while the decider runs (only when tracing is requested).
+/// Builds a [`Trace`] while the decider runs (only when tracing is requested), recording at
+/// most [`MAX_TRACE_NODES`] nodes.
 #[derive(Debug, Default)]
 pub(crate) struct TraceBuilder {
     open: Vec<TraceNode>,
     done: Option<TraceNode>,
+    /// Nodes recorded so far.
+    recorded: usize,
+    /// Sub-decisions entered but not recorded (past the cap) and not yet exited.
+    suppressed: usize,
+    /// Whether the node closed or attached last was recorded (so its binding can be set).
+    last_recorded: bool,
+    untraced: u64,
 }
 
 impl TraceBuilder {
-    /// Opens a node.
+    /// Opens a node (only counted once the trace is full).
     pub(crate) fn enter(&mut self, label: impl Into<String>, inputs: String) {
+        if self.suppressed > 0 || self.recorded >= MAX_TRACE_NODES {
+            self.suppressed += 1;
+            self.untraced += 1;
+            return;
+        }
+        self.recorded += 1;
         self.open.push(TraceNode {
             label: label.into(),
             inputs,
@@ -166,25 +207,49 @@ impl TraceBuilder {
         });
     }
 
-    /// Closes the innermost node with its outcome and returns a copy of it.
+    /// Closes the innermost node with its outcome and returns it as a leaf (what a later
+    /// cache hit shows); `None` if the node was not recorded.
     pub(crate) fn exit(&mut self, outcome: String) -> Option<TraceNode> {
+        if self.suppressed > 0 {
+            self.suppressed -= 1;
+            self.last_recorded = false;
+            return None;
+        }
         let mut node = self.open.pop()?;
         node.outcome = outcome;
-        let copy = node.clone();
-        self.attach(node);
-        Some(copy)
+        let leaf = node.clone_top();
+        self.push_closed(node);
+        Some(leaf)
     }
 
-    /// Attaches a finished node (e.g. a cached subtree) to the innermost open node.
-    pub(crate) fn attach(&mut self, node: TraceNode) {
+    /// Attaches the leaf of a sub-decision met again to the innermost open node (counted, not
+    /// recorded, once the trace is full or when the first meeting was not recorded either).
+    pub(crate) fn attach(&mut self, leaf: Option<TraceNode>) {
+        match leaf {
+            Some(leaf) if self.suppressed == 0 && self.recorded < MAX_TRACE_NODES => {
+                self.recorded += 1;
+                self.push_closed(leaf);
+            }
+            _ => {
+                self.untraced += 1;
+                self.last_recorded = false;
+            }
+        }
+    }
+
+    fn push_closed(&mut self, node: TraceNode) {
+        self.last_recorded = true;
         match self.open.last_mut() {
             Some(parent) => parent.children.push(node),
             None => self.done = Some(node),
         }
     }
 
-    /// Sets the binding of the innermost open node's last child.
+    /// Sets the binding of the node closed last (a quantifier instance), if it was recorded.
     pub(crate) fn annotate_last(&mut self, binding: String) {
+        if !self.last_recorded {
+            return;
+        }
         if let Some(child) = self.open.last_mut().and_then(|p| p.children.last_mut()) {
             child.binding = Some(binding);
         }
@@ -199,6 +264,9 @@ impl TraceBuilder {
             outcome: String::new(),
             children: Vec::new(),
         });
-        Trace { root }
+        Trace {
+            root,
+            untraced: self.untraced,
+        }
     }
 }

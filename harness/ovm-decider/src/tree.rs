@@ -541,7 +541,18 @@ pub(crate) struct Keyer {
     /// Drawn on first use (a claim that is one atomic needs no key).
     seeds: OnceCell<[u64; 2]>,
     buffer: std::cell::RefCell<Vec<u8>>,
+    /// Digests of long raw inputs by allocation (each entry holds its bytes, so the allocation
+    /// stays immutable and is never reused while listed): a long input shared by many
+    /// instances (a large constant in a quantifier body) is hashed once, not once per
+    /// instance. At most [`LONG_DIGESTS`] entries; then it starts afresh.
+    long_digests: std::cell::RefCell<std::collections::HashMap<(usize, usize), (Bytes, u128)>>,
 }
+
+/// Raw inputs at least this long enter a node's key as their digest.
+const LONG_RAW: usize = 256;
+
+/// How many long-input digests a [`Keyer`] remembers.
+const LONG_DIGESTS: usize = 4096;
 
 fn fold(a: u64, b: u64) -> u64 {
     let product = u128::from(a) * u128::from(b);
@@ -572,7 +583,38 @@ impl Keyer {
         Self {
             seeds: OnceCell::new(),
             buffer: std::cell::RefCell::new(Vec::new()),
+            long_digests: std::cell::RefCell::default(),
         }
+    }
+
+    fn seeds(&self) -> [u64; 2] {
+        *self.seeds.get_or_init(|| {
+            let random = std::hash::RandomState::new();
+            [
+                random.hash_one(0x006f_766d_u64),
+                random.hash_one(0x6b65_7973_u64),
+            ]
+        })
+    }
+
+    fn digest(&self, bytes: &[u8]) -> u128 {
+        let [a, b] = self.seeds();
+        (u128::from(fold_hash(a, bytes)) << 64) | u128::from(fold_hash(b, bytes))
+    }
+
+    /// The digest of a long raw input, remembered by its allocation.
+    fn long_digest(&self, bytes: &Bytes) -> u128 {
+        let at = (bytes.as_ptr() as usize, bytes.len());
+        let mut digests = self.long_digests.borrow_mut();
+        if let Some((_, digest)) = digests.get(&at) {
+            return *digest;
+        }
+        if digests.len() >= LONG_DIGESTS {
+            digests.clear();
+        }
+        let digest = self.digest(bytes);
+        digests.insert(at, (bytes.clone(), digest));
+        digest
     }
 
     fn node_key(&self, node: &Node) -> u128 {
@@ -588,6 +630,10 @@ impl Keyer {
         buffer.extend_from_slice(&(node.inputs.len() as u64).to_le_bytes());
         for input in node.inputs.iter() {
             match input {
+                Input::Raw(bytes) if bytes.len() >= LONG_RAW => {
+                    buffer.push(2);
+                    buffer.extend_from_slice(&self.long_digest(bytes).to_le_bytes());
+                }
                 Input::Raw(bytes) => {
                     buffer.push(0);
                     buffer.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
@@ -599,16 +645,7 @@ impl Keyer {
                 }
             }
         }
-        let seeds = self.seeds.get_or_init(|| {
-            let random = std::hash::RandomState::new();
-            [
-                random.hash_one(0x006f_766d_u64),
-                random.hash_one(0x6b65_7973_u64),
-            ]
-        });
-        let a = fold_hash(seeds[0], &buffer);
-        let b = fold_hash(seeds[1], &buffer);
-        (u128::from(a) << 64) | u128::from(b)
+        self.digest(&buffer)
     }
 }
 
@@ -670,6 +707,29 @@ mod tests {
         assert_eq!(Property::new(predicate, inputs.clone()), p);
         let refs: Vec<&[u8]> = inputs.iter().map(|i| i.as_ref()).collect();
         assert_eq!(encode(predicate, &refs), enc);
+    }
+
+    /// Long raw inputs enter keys by digest: equal contents in different allocations give
+    /// equal keys, a one-byte change a different key, also once the digest memory restarts.
+    #[test]
+    fn long_raw_inputs_key_by_content() {
+        let b = ovm_core::Builder::new(Registry::with_test_addresses());
+        let keyer = Keyer::new();
+        let key = |long: Vec<u8>| {
+            let p = b.equal(Bytes::from_static(b"a"), Bytes::from(long));
+            Node::from_property(&p, b.registry()).unwrap().key(&keyer)
+        };
+        let long = vec![7u8; LONG_RAW + 1];
+        let mut changed = long.clone();
+        changed[LONG_RAW] = 8;
+        let first = key(long.clone());
+        assert_eq!(key(long.clone()), first);
+        assert_ne!(key(changed.clone()), first);
+        for i in 0..LONG_DIGESTS {
+            key([&long[..], &i.to_le_bytes()].concat());
+        }
+        assert_eq!(key(long), first);
+        assert_ne!(key(changed), first);
     }
 
     proptest::proptest! {
