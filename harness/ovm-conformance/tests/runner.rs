@@ -106,6 +106,32 @@ fn running_out_of_gas_is_a_resource_limit() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
+/// A ThereExists whose hint is malformed is Unknown to the decider, yet a value proves it on
+/// both halves: the witness form of an unguarded claim (§7), not an outcome flip.
+#[test]
+fn a_witness_past_an_unusable_hint_is_an_unguarded_claim() {
+    let dir = scratch("unguarded-witness");
+    let vector = serde_json::json!({
+        "format": 1,
+        "_info": {"description": "ThereExists with a two-field hint, proven by 0x07"},
+        "kind": "witness",
+        "claim": {"ThereExists": ["text:a,KEY", "text:x", {"Equal": ["V:x", "0x07"]}]},
+        "witness": ["0x07"],
+        "expect": "accepted"
+    });
+    let path = dir.join("unguarded-witness.json");
+    std::fs::write(&path, vector.to_string()).unwrap();
+    let report = RUNNER.run_path(&path);
+    let classes: Vec<_> = report.divergences.iter().map(|d| d.class).collect();
+    assert_eq!(
+        classes,
+        [DivergenceClass::UnguardedClaim],
+        "{}",
+        report.screen()
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
 #[test]
 fn a_wrong_error_argument_is_a_wrong_error() {
     let dir = scratch("wrong-error");

@@ -196,6 +196,16 @@ impl UnknownReason {
         self.is_undefined() || matches!(self, Self::NotFalse(_))
     }
 
+    /// Whether the cause is a hint the decider cannot list candidates of (malformed, unbound or
+    /// over the cap): truth (§3) then turns on values the decider has no list of, so a value
+    /// found elsewhere may still settle it.
+    pub fn lacks_candidates(&self) -> bool {
+        matches!(
+            self.cause(),
+            Self::MalformedHint(_) | Self::UnboundName(_) | Self::TooManyCandidates(_)
+        )
+    }
+
     /// The reason without its [`Self::NotTrue`] / [`Self::NotFalse`] wrapper: what is
     /// undefined, or which data is missing.
     pub fn cause(&self) -> &Self {

@@ -125,7 +125,7 @@ pub fn from_json(text: &str, file: &str) -> Result<VectorFile, VectorError> {
             line: err.line(),
             column: err.column(),
             path,
-            message: message.strip_suffix(&suffix).unwrap_or(&message).to_owned(),
+            message: readable(message.strip_suffix(&suffix).unwrap_or(&message)),
         }
     };
 
@@ -178,6 +178,18 @@ pub fn from_json(text: &str, file: &str) -> Result<VectorFile, VectorError> {
         message: invalid.message,
     })?;
     Ok(vector)
+}
+
+/// A serde message in the format's terms: serde_json reads an integer above 2^64 − 1 as a
+/// float, which the message would call "floating point".
+fn readable(message: &str) -> String {
+    match message.strip_prefix("invalid type: floating point `") {
+        Some(rest) if rest.ends_with("`, expected u64") => format!(
+            "{} is not a whole number from 0 to 2^64 − 1 (18446744073709551615)",
+            rest.trim_end_matches("`, expected u64")
+        ),
+        _ => message.to_owned(),
+    }
 }
 
 /// The canonical text of a vector: `serde_json` pretty printing (2-space indent), fields in

@@ -497,3 +497,21 @@ fn string_inputs_nest_boundedly() {
     let text = CHALLENGE.replacen("\"uint:1\"", &format!("\"{ok}\""), 1);
     assert!(from_json(&text, "v.json").is_ok());
 }
+
+/// An integer above 2^64 − 1 (which serde_json reads as a float) is named as out of range, not
+/// as "floating point".
+#[test]
+fn numbers_beyond_u64_are_out_of_range() {
+    for (period, shown) in [
+        ("1180591620717411303424", "1.1805916207174113e+21"),
+        ("1.5", "1.5"),
+    ] {
+        let text = UAC.replacen("\"period\": 2", &format!("\"period\": {period}"), 1);
+        let (_, _, path, message) = parse_err(&text);
+        assert_eq!(path, "period");
+        assert_eq!(
+            message,
+            format!("{shown} is not a whole number from 0 to 2^64 − 1 (18446744073709551615)")
+        );
+    }
+}

@@ -381,21 +381,30 @@ fn own_witness<D: Decider + ?Sized>(
         }
     }
     if accepted_on_chain && outcome.witness().is_none() {
-        let class = if matches!(outcome, Outcome::True { .. }) {
-            DivergenceClass::MissedWitness
-        } else {
-            DivergenceClass::OutcomeFlip
+        // Unknown for want of a hint's candidates: the accepted value is one the decider has
+        // no list of, the witness form of an unguarded claim (§7), not a decider bug.
+        let (class, what) = match &outcome {
+            Outcome::True { .. } => (
+                DivergenceClass::MissedWitness,
+                "the chain decides the claim with a witness; the decider gives none (§9 W)",
+            ),
+            Outcome::Unknown { why, .. } if why.lacks_candidates() => (
+                DivergenceClass::UnguardedClaim,
+                "the chain decides the claim with a witness whose value no usable hint lists \
+                 (an unguarded claim, §7)",
+            ),
+            _ => (
+                DivergenceClass::OutcomeFlip,
+                "the chain decides the claim with a witness; the decider gives none (§9 W)",
+            ),
         };
         let node = ctx.probe(p, "claim")?;
         divergences.push(
-            Divergence::new(
-                class,
-                "the chain decides the claim with a witness; the decider gives none (§9 W)",
-            )
-            .on(format!("{name} missed witness"))
-            .side("decider", ctx.namer.show_outcome(&outcome))
-            .side("chain", "ok")
-            .at(node.first_divergent().cloned()),
+            Divergence::new(class, what)
+                .on(format!("{name} missed witness"))
+                .side("decider", ctx.namer.show_outcome(&outcome))
+                .side("chain", "ok")
+                .at(node.first_divergent().cloned()),
         );
     }
     Ok(())
