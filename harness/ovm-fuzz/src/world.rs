@@ -4,7 +4,10 @@
 //! [`WorldSpec`] both halves run in (decider world, chain roots, vector world).
 
 use ovm_core::{
-    Address, B256, Bytes, IntervalTree, Registry, U256, abi, abi::Range, keccak256, signing::Signer,
+    Address, B256, Bytes, InclusionProof, IntervalTree, Registry, U256, abi,
+    abi::Range,
+    keccak256,
+    signing::{self, Signer},
 };
 use ovm_decider::World;
 use proptest::prelude::*;
@@ -377,7 +380,7 @@ impl Material {
                 (block, root)
             })
             .collect();
-        Self {
+        let material = Self {
             world: WorldSpec {
                 signers: seeds.clone(),
                 store,
@@ -393,7 +396,68 @@ impl Material {
             proof_entries,
             written,
             unwritten,
+        };
+        if let Err(why) = material.check(first, other) {
+            panic!("the fuzzer's world builder made inconsistent material: {why}");
         }
+        material
+    }
+
+    /// The generated material is what it claims to be (spec §5.1, §5): every valid proof
+    /// verifies against its tree's root and no tampered one does; each message's `Valid` and
+    /// `WrongSigner` signatures recover to their signers (`first`, `other`), its `v − 27` and
+    /// high-`s` twins to nobody. A broken builder would make the fuzz cases test nothing.
+    fn check(&self, first: u64, other: u64) -> Result<(), String> {
+        for tree in &self.trees {
+            for (i, leaf) in tree.leaves.iter().enumerate() {
+                let verifies = |proof: &Bytes| {
+                    InclusionProof::decode_canonical(proof)
+                        .is_some_and(|p| p.verifies(&leaf.leaf, &leaf.range, tree.root))
+                };
+                if !verifies(&leaf.proof) {
+                    return Err(format!(
+                        "the proof of leaf {i} of block {} fails",
+                        tree.block
+                    ));
+                }
+                if verifies(&leaf.tampered) {
+                    return Err(format!(
+                        "the tampered proof of leaf {i} of block {} verifies",
+                        tree.block
+                    ));
+                }
+            }
+        }
+        let word = |seed: u64| Signer::from_seed(seed).address_word();
+        for (i, m) in self.messages.iter().enumerate() {
+            let variants: Vec<&Bytes> = self
+                .sigs
+                .iter()
+                .filter(|(at, _)| *at == i)
+                .map(|(_, sig)| sig)
+                .collect();
+            let [valid, wrong_signer, v_zero_one, high_s] = variants[..] else {
+                return Err(format!(
+                    "message {i} has {} signatures, not 4",
+                    variants.len()
+                ));
+            };
+            let expected = [
+                (valid, first, true),
+                (wrong_signer, other, true),
+                (v_zero_one, first, false),
+                (high_s, first, false),
+            ];
+            for (sig, seed, valid) in expected {
+                if signing::is_valid_signature(m, sig, &word(seed)) != valid {
+                    return Err(format!(
+                        "a signature of message {i} by signer seed {seed} is {}valid",
+                        if valid { "in" } else { "" }
+                    ));
+                }
+            }
+        }
+        Ok(())
     }
 
     /// The root word stored for `block`, if written.
@@ -414,5 +478,42 @@ impl Material {
         pool.extend((0..3).map(abi::encode_uint));
         pool.push(Bytes::new());
         pool
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn params() -> WorldParams {
+        WorldParams {
+            seeds: vec![3, 5],
+            a_values: vec![(0, 1)],
+            b_counts: vec![0, 0, 0],
+            messages: vec![vec![1, 2, 3], vec![]],
+            trees: vec![vec![(vec![1], 2), (vec![2, 2], 1), (vec![3], 3)]],
+            first_block: 0,
+            gaps: vec![1],
+            salt: 0,
+        }
+    }
+
+    /// The self-check passes on what the builder makes and fails on a broken proof or a
+    /// signature by the wrong key.
+    #[test]
+    fn the_self_check_catches_broken_material() {
+        let built = Material::build(&params(), Address::ZERO);
+        assert_eq!(built.check(3, 5), Ok(()));
+        let mut bad_proof = built.clone();
+        bad_proof.trees[0].leaves[1].proof = bad_proof.trees[0].leaves[1].tampered.clone();
+        assert!(
+            bad_proof
+                .check(3, 5)
+                .unwrap_err()
+                .contains("proof of leaf 1")
+        );
+        let mut bad_signature = built.clone();
+        bad_signature.sigs[0].1 = signature_variant(SigVariant::Valid, 4, 5, &built.messages[0]);
+        assert!(bad_signature.check(3, 5).unwrap_err().contains("message 0"));
     }
 }
