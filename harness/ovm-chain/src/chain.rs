@@ -380,6 +380,17 @@ impl Chain {
             .map(Output::into_data))
     }
 
+    /// Places `code` as the runtime bytecode of `address` (no constructor runs; the account's
+    /// balance and nonce are kept), e.g. a contract outside the registry that a vector needs.
+    pub fn place_code(&mut self, address: Address, code: Bytes) {
+        let db = &mut self.evm.ctx.journaled_state.database;
+        let info = db.basic_ref(address).ok().flatten().unwrap_or_default();
+        db.insert_account_info(
+            address,
+            info.with_code(revm::bytecode::Bytecode::new_raw(code)),
+        );
+    }
+
     /// Deploys `initcode` (creation bytecode followed by the ABI-encoded constructor
     /// arguments) from `from`; the result is the new contract's address.
     pub fn deploy_contract(

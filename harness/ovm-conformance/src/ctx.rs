@@ -44,6 +44,8 @@ pub(crate) struct Ctx<'a, D: ?Sized> {
     pub base: u64,
     /// The world's roots, as submitted before the vector runs (Plasma block, root).
     pub roots: Vec<(U256, B256)>,
+    /// The world's code, as placed at its accounts before the vector runs.
+    pub code: Vec<(Address, Bytes)>,
     /// Whether the kinds write a transcript line per call (`replay`); off for plain runs.
     pub transcript: bool,
 }
@@ -84,6 +86,7 @@ impl<'a, D: ?Sized> Ctx<'a, D> {
         namer.address("challenger", account(CHALLENGER));
         let mut world = World::new(registry.clone());
         let mut roots = Vec::new();
+        let mut code = Vec::new();
         if let Some(w) = file.world() {
             for (bucket, entries) in &w.store {
                 for (i, entry) in entries.iter().enumerate() {
@@ -91,6 +94,13 @@ impl<'a, D: ?Sized> Ctx<'a, D> {
                     let key = resolver.input(&entry.key, &format!("{path}.key"))?;
                     let value = resolver.input(&entry.value, &format!("{path}.value"))?;
                     world.witnesses.insert(bucket.clone(), key, value);
+                }
+            }
+            for (name, bytes) in &w.code {
+                let bytes = resolver.input(bytes, &format!("world.code.{name}"))?;
+                if let Some(address) = resolver.lookup(name.as_str()) {
+                    chain.place_code(address, bytes.clone());
+                    code.push((address, bytes));
                 }
             }
             for (i, root) in w.roots.iter().enumerate() {
@@ -121,6 +131,7 @@ impl<'a, D: ?Sized> Ctx<'a, D> {
             namer,
             base,
             roots,
+            code,
             transcript: false,
         })
     }

@@ -71,6 +71,10 @@ pub const RULES: &[Rule] = &[
         "§4.decideTrue",
         "Not.decideTrue and And.decideTrue entry points",
     ),
+    rule(
+        "§4.registered",
+        "connectives only ever call registered predicates",
+    ),
     // §5 Atomic predicates
     rule("§5.Equal", "Equal(a, b): byte equality"),
     rule("§5.IsLessThan", "IsLessThan(a, b) on 32-byte words"),

@@ -515,3 +515,18 @@ fn numbers_beyond_u64_are_out_of_range() {
         );
     }
 }
+
+/// Code goes only to world accounts: anywhere else it is an error naming the field.
+#[test]
+fn code_is_placed_only_at_accounts() {
+    let text = r#"{"format": 1, "_info": {"description": "d"}, "kind": "witness",
+        "world": {"signers": {"alice": 1}, "code": {"alice": "0x00"}},
+        "claim": {"Equal": ["0x01", "0x01"]}, "witness": []}"#;
+    match from_json(text, "v.json") {
+        Err(VectorError::Invalid { path, message, .. }) => {
+            assert_eq!(path, "world.code.alice");
+            assert!(message.contains("not an account"), "{message}");
+        }
+        other => panic!("expected an invalid world, got {other:?}"),
+    }
+}

@@ -116,6 +116,9 @@ pub(crate) fn run<D: Decider>(
     let outcome = ctx.decider.decide(&claim, &ctx.world);
     let decider: &dyn Decider = ctx.decider;
     let mut game_chain = ovm_chain::Chain::from_snapshot(snapshot);
+    for (address, code) in &ctx.code {
+        game_chain.place_code(*address, code.clone());
+    }
     let record = play_in(&mut game_chain, &setup, decider)?;
     let shown = ctx.namer.show_outcome(&outcome);
     let decision = record.root_decision;

@@ -54,8 +54,8 @@ fn check_period(path: &str, period: u64) -> Result<(), Invalid> {
 }
 
 impl World {
-    /// Checks names (signers and accounts disjoint, none a predicate or contract name) and that
-    /// root blocks strictly increase.
+    /// Checks names (signers and accounts disjoint, none a predicate or contract name, code
+    /// only at accounts) and that root blocks strictly increase.
     pub fn validate(&self, path: &str) -> Result<(), Invalid> {
         let reserved = |name: &Name| {
             PredicateKind::from_name(name.as_str()).is_some()
@@ -73,6 +73,12 @@ impl World {
                     ));
                 }
             }
+        }
+        if let Some(name) = self.code.keys().find(|n| !self.accounts.contains_key(*n)) {
+            return Err(invalid(
+                format!("{path}.code.{name}"),
+                format!("{name:?} is not an account of the world (code goes to `accounts`)"),
+            ));
         }
         if let Some(name) = self.accounts.keys().find(|n| self.signers.contains_key(*n)) {
             return Err(invalid(

@@ -1,4 +1,5 @@
-//! The off-chain [`World`] a vector runs in: signers, accounts, the witness store and roots.
+//! The off-chain [`World`] a vector runs in: signers, accounts, the witness store, roots and
+//! code placed at accounts.
 
 use crate::{
     input::Input,
@@ -26,6 +27,12 @@ pub struct World {
     /// (Plasma block numbers, strictly increasing).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roots: Vec<RootEntry>,
+    /// Runtime bytecode placed at world accounts before the vector runs (`account → code`),
+    /// e.g. a contract outside the registry that answers `true` to every call, so that "a
+    /// connective only ever calls registered predicates" (§4) is observable. The accounts
+    /// stay unregistered: to both halves a property there is an unregistered one.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub code: BTreeMap<Name, Input>,
 }
 
 /// One witness-store entry.
