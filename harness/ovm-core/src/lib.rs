@@ -6,6 +6,7 @@ pub mod build;
 pub mod depth;
 pub mod event;
 pub mod interval_tree;
+mod memo;
 pub mod placeholder;
 pub mod property;
 pub mod registry;

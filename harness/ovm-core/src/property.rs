@@ -3,10 +3,15 @@
 //! The codec is written out by hand (one pass, one allocation) because everything in the
 //! harness encodes and decodes properties all the time; the tests hold it to alloy's ABI codec.
 
+use crate::memo::{Memo, remembered};
 use alloy_primitives::{Address, B256, Bytes, keccak256};
 
 /// One ABI word.
 const WORD: usize = 32;
+
+/// The largest properties (by total input bytes) whose ids [`Property::id`] remembers: the
+/// memo holds at most 4,096 of them per thread, so at most 16 MiB of inputs.
+pub const REMEMBERED_ID_BYTES: usize = 4 * 1024;
 
 /// `n` rounded up to a whole number of words.
 fn padded(n: usize) -> Option<usize> {
@@ -118,8 +123,19 @@ impl Property {
     }
 
     /// `id(P) = keccak256(enc(P))`, the game id.
+    ///
+    /// Remembered per thread for properties of at most [`REMEMBERED_ID_BYTES`] input bytes:
+    /// a dispute asks for the same ids again and again, and hashing a property to look it up
+    /// is cheaper than encoding and keccak-hashing it.
     pub fn id(&self) -> B256 {
-        keccak256(self.encode())
+        thread_local! {
+            static IDS: Memo<Property, B256> = Memo::default();
+        }
+        let size: usize = self.inputs.iter().map(|i| i.len()).sum();
+        if size > REMEMBERED_ID_BYTES {
+            return keccak256(self.encode());
+        }
+        remembered(&IDS, self, || keccak256(self.encode()))
     }
 
     /// Decodes `bytes` iff they are a property: `abi.encode(abi.decode(x, (Property))) == x`.

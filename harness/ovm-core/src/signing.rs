@@ -1,7 +1,10 @@
 //! secp256k1 keys, raw-hash signatures `r ‖ s ‖ v` and the recovery rules of spec §5
 //! (`IsValidSignature`): `v ∈ {27, 28}`, low `s`, `ecrecover(keccak256(message))`, no EIP-191.
 
-use crate::{Address, B256, U256, abi, keccak256};
+use crate::{
+    Address, B256, U256, abi, keccak256,
+    memo::{Memo, remembered},
+};
 use k256::ecdsa::{RecoveryId, Signature, SigningKey, VerifyingKey};
 
 /// The largest `s` accepted: `secp256k1n / 2`.
@@ -29,7 +32,7 @@ impl Signer {
         thread_local! {
             static DERIVED: Memo<u64, Signer> = Memo::default();
         }
-        remembered(&DERIVED, seed, || {
+        remembered(&DERIVED, &seed, || {
             let mut material = keccak256([b"ovm-signer".as_slice(), &seed.to_be_bytes()].concat());
             loop {
                 if let Ok(key) = SigningKey::from_slice(material.as_slice()) {
@@ -71,7 +74,7 @@ impl Signer {
             static SIGNED: Memo<(Address, B256), RawSignature> = Memo::default();
         }
         let hash = keccak256(message);
-        remembered(&SIGNED, (self.address, hash), || self.sign_prehash(hash))
+        remembered(&SIGNED, &(self.address, hash), || self.sign_prehash(hash))
     }
 
     /// The signature of a digest, `s` normalised to low and `v` adjusted with it.
@@ -114,40 +117,9 @@ pub fn recover(message: &[u8], signature: &[u8]) -> Option<Address> {
         static RECOVERED: Memo<(B256, RawSignature), Option<Address>> = Memo::default();
     }
     let digest = keccak256(message);
-    remembered(&RECOVERED, (digest, *signature), || {
+    remembered(&RECOVERED, &(digest, *signature), || {
         recover_prehash(digest, signature, v)
     })
-}
-
-/// A per-thread memo of a pure function: at most [`MEMO_CAPACITY`] entries (it starts over
-/// beyond), so remembering changes nothing but time.
-type Memo<K, V> = std::cell::RefCell<std::collections::HashMap<K, V>>;
-
-/// How many entries a [`Memo`] holds before it starts over.
-const MEMO_CAPACITY: usize = 4096;
-
-/// `compute()`, remembered in `memo` by `key`.
-fn remembered<K, V>(
-    memo: &'static std::thread::LocalKey<Memo<K, V>>,
-    key: K,
-    compute: impl FnOnce() -> V,
-) -> V
-where
-    K: std::hash::Hash + Eq,
-    V: Clone,
-{
-    if let Some(known) = memo.with(|memo| memo.borrow().get(&key).cloned()) {
-        return known;
-    }
-    let value = compute();
-    memo.with(|memo| {
-        let mut memo = memo.borrow_mut();
-        if memo.len() >= MEMO_CAPACITY {
-            memo.clear();
-        }
-        memo.insert(key, value.clone());
-    });
-    value
 }
 
 /// The elliptic-curve part of [`recover`], after its byte checks.

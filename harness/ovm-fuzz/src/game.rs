@@ -67,7 +67,11 @@ impl GCase {
     /// The concrete case.
     pub fn concrete(&self, env: &Env) -> GConcrete {
         let registry = env.registry();
-        let mat = Material::build(&self.world, env.deployment().commitment);
+        let mat = Material::build(
+            &self.world,
+            env.deployment().commitment,
+            self.shape.reads_signatures(),
+        );
         let interp = Interp {
             mat: &mat,
             b: env.builder(),

@@ -66,6 +66,22 @@ pub enum Shape {
     Quant(QuantSel, Box<Shape>),
 }
 
+/// The [`QuantSel::domain`] of a quantifier over a message's signatures.
+const SIGNATURE_DOMAIN: u8 = 5;
+
+impl Shape {
+    /// Whether interpreting the shape reads the world's signatures (a quantifier over a
+    /// message's signatures), so its [`Material`] must be built with them.
+    pub fn reads_signatures(&self) -> bool {
+        match self {
+            Self::Atom(_) => false,
+            Self::Not(inner) => inner.reads_signatures(),
+            Self::And(children) | Self::Or(children) => children.iter().any(Self::reads_signatures),
+            Self::Quant(sel, body) => sel.domain == SIGNATURE_DOMAIN || body.reads_signatures(),
+        }
+    }
+}
+
 /// The strategy of an atomic leaf's selectors.
 pub fn atom_sel() -> impl Strategy<Value = AtomSel> {
     (
@@ -279,7 +295,11 @@ impl Interp<'_> {
                     }
                 }
             }
-            5 => {
+            SIGNATURE_DOMAIN => {
+                debug_assert!(
+                    mat.messages.is_empty() || !mat.sigs.is_empty(),
+                    "a shape over signatures interpreted in a world built without them"
+                );
                 let msg = sel.param as usize % mat.messages.len().max(1);
                 let m = mat.messages.get(msg).cloned().unwrap_or_default();
                 (VarTy::Sig { msg }, format!("{SIGS_BUCKET},KEY,{}", hex(&m)))

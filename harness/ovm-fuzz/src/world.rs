@@ -134,11 +134,13 @@ impl SigVariant {
 
 /// The bytes of a signature variant over `message` by `seed` (`other` signs WrongSigner).
 pub fn signature_variant(variant: SigVariant, seed: u64, other: u64, message: &[u8]) -> Bytes {
+    if variant == SigVariant::WrongSigner {
+        return Bytes::copy_from_slice(&sign(other, message));
+    }
     let sig = sign(seed, message);
     let mut out = sig.to_vec();
     match variant {
-        SigVariant::Valid => {}
-        SigVariant::WrongSigner => out = sign(other, message).to_vec(),
+        SigVariant::Valid | SigVariant::WrongSigner => {}
         SigVariant::VZeroOne => out[64] = sig[64].wrapping_sub(27),
         SigVariant::HighS => {
             let s = U256::from_be_slice(&sig[32..64]);
@@ -258,8 +260,13 @@ fn derived(salt: u8, tag: &[u8], i: usize) -> B256 {
 }
 
 impl Material {
-    /// Expands `params` for a deployment whose storage contract is `commitment`.
-    pub fn build(params: &WorldParams, commitment: Address) -> Self {
+    /// Expands `params` for a deployment whose storage contract is `commitment`. The messages'
+    /// signatures (the [`SIGS_BUCKET`] entries and [`Material::sigs`]) are made only when
+    /// `signatures` is set: signing is most of the cost of a world, and only a case that reads
+    /// them (a quantifier over signatures, [`Shape::reads_signatures`]) can tell.
+    ///
+    /// [`Shape::reads_signatures`]: crate::generate::Shape::reads_signatures
+    pub fn build(params: &WorldParams, commitment: Address, signatures: bool) -> Self {
         let mut seeds = params.seeds.clone();
         seeds.dedup();
         let mut store = Vec::new();
@@ -297,7 +304,7 @@ impl Material {
         let first = seeds.first().copied().unwrap_or(1);
         let other = seeds.get(1).copied().unwrap_or(first + 1);
         let mut sigs = Vec::new();
-        for (i, m) in messages.iter().enumerate() {
+        for (i, m) in messages.iter().enumerate().filter(|_| signatures) {
             for variant in [
                 SigVariant::Valid,
                 SigVariant::WrongSigner,
@@ -400,7 +407,7 @@ impl Material {
         // Checked in debug builds (every `cargo test` of the fuzz layers); a release campaign
         // skips it, where its signature recoveries would double the cost of a case.
         if cfg!(debug_assertions)
-            && let Err(why) = material.check(first, other)
+            && let Err(why) = material.check(first, other, signatures)
         {
             panic!("the fuzzer's world builder made inconsistent material: {why}");
         }
@@ -410,8 +417,9 @@ impl Material {
     /// The generated material is what it claims to be (spec §5.1, §5): every valid proof
     /// verifies against its tree's root and no tampered one does; each message's `Valid` and
     /// `WrongSigner` signatures recover to their signers (`first`, `other`), its `v − 27` and
-    /// high-`s` twins to nobody. A broken builder would make the fuzz cases test nothing.
-    fn check(&self, first: u64, other: u64) -> Result<(), String> {
+    /// high-`s` twins to nobody (when `signatures` were made, none otherwise). A broken
+    /// builder would make the fuzz cases test nothing.
+    fn check(&self, first: u64, other: u64, signatures: bool) -> Result<(), String> {
         for tree in &self.trees {
             for (i, leaf) in tree.leaves.iter().enumerate() {
                 let verifies = |proof: &Bytes| {
@@ -431,6 +439,12 @@ impl Material {
                     ));
                 }
             }
+        }
+        if !signatures {
+            return match self.sigs.len() {
+                0 => Ok(()),
+                n => Err(format!("{n} signatures were made unasked")),
+            };
         }
         let word = |seed: u64| Signer::from_seed(seed).address_word();
         for (i, m) in self.messages.iter().enumerate() {
@@ -506,18 +520,27 @@ mod tests {
     /// signature by the wrong key.
     #[test]
     fn the_self_check_catches_broken_material() {
-        let built = Material::build(&params(), Address::ZERO);
-        assert_eq!(built.check(3, 5), Ok(()));
+        let built = Material::build(&params(), Address::ZERO, true);
+        assert_eq!(built.check(3, 5, true), Ok(()));
+        let unsigned = Material::build(&params(), Address::ZERO, false);
+        assert_eq!(unsigned.check(3, 5, false), Ok(()));
+        assert!(built.check(3, 5, false).unwrap_err().contains("unasked"));
+        assert_eq!(unsigned.world.store.len() + 8, built.world.store.len());
         let mut bad_proof = built.clone();
         bad_proof.trees[0].leaves[1].proof = bad_proof.trees[0].leaves[1].tampered.clone();
         assert!(
             bad_proof
-                .check(3, 5)
+                .check(3, 5, true)
                 .unwrap_err()
                 .contains("proof of leaf 1")
         );
         let mut bad_signature = built.clone();
         bad_signature.sigs[0].1 = signature_variant(SigVariant::Valid, 4, 5, &built.messages[0]);
-        assert!(bad_signature.check(3, 5).unwrap_err().contains("message 0"));
+        assert!(
+            bad_signature
+                .check(3, 5, true)
+                .unwrap_err()
+                .contains("message 0")
+        );
     }
 }

@@ -80,7 +80,7 @@ fn every_layer_runs_the_case_it_writes() {
         let world = concrete.world.decider_world(env.registry());
         let outcome = cx.judge.decider().decide(&concrete.claim, &world);
         differing += usize::from(same_case(&runner, |form| {
-            challenge::vector(&env, &concrete, &outcome, form)
+            challenge::vector(&env, &concrete, &world, &outcome, form)
         }));
     }
     // Most cases hold properties, which the two forms write differently.

@@ -268,7 +268,7 @@ fn own_challenge<D: Decider + ?Sized>(
     } else {
         "pin"
     };
-    let shown = show_challenge(&ctx.namer, p, &own.inputs, &own.property);
+    let shown = |namer: &Namer| show_challenge(namer, p, &own.inputs, &own.property);
     let verdict = match tried
         .iter()
         .find(|(ci, q, _)| *ci == own.inputs.as_slice() && **q == own.property)
@@ -290,7 +290,10 @@ fn own_challenge<D: Decider + ?Sized>(
         divergences.push(
             Divergence::new(
                 DivergenceClass::ChallengeRejectedOnChain,
-                format!("the decider's own {kind} for the claim: {shown}"),
+                format!(
+                    "the decider's own {kind} for the claim: {}",
+                    shown(&ctx.namer)
+                ),
             )
             .on(format!("{name} own {kind}"))
             .side("decider", ctx.namer.show_outcome(outcome))
@@ -305,7 +308,10 @@ fn own_challenge<D: Decider + ?Sized>(
             divergences.push(
                 Divergence::new(
                     DivergenceClass::OutcomeFlip,
-                    format!("the decider's challenge of a False claim is not True (§9 C): {shown}"),
+                    format!(
+                        "the decider's challenge of a False claim is not True (§9 C): {}",
+                        shown(&ctx.namer)
+                    ),
                 )
                 .on(format!("{name} own challenge"))
                 .side("decider on claim", ctx.namer.show_outcome(outcome))

@@ -35,7 +35,7 @@ pub struct AConcrete {
 impl ACase {
     /// The concrete case.
     pub fn concrete(&self, env: &Env) -> AConcrete {
-        let mat = Material::build(&self.world, env.deployment().commitment);
+        let mat = Material::build(&self.world, env.deployment().commitment, false);
         let interp = Interp {
             mat: &mat,
             b: env.builder(),

@@ -45,10 +45,15 @@ pub struct CConcrete {
     pub near: Vec<(Vec<Bytes>, Property)>,
 }
 
+/// The `outside` selector (modulo 5) of a signature of the world.
+const OUTSIDE_SIGNATURE: u8 = 4;
+
 impl CCase {
     /// The concrete case.
     pub fn concrete(&self, env: &Env) -> CConcrete {
-        let mat = Material::build(&self.world, env.deployment().commitment);
+        let signatures = self.shape.reads_signatures()
+            || self.outside.iter().any(|s| s % 5 == OUTSIDE_SIGNATURE);
+        let mat = Material::build(&self.world, env.deployment().commitment, signatures);
         let interp = Interp {
             mat: &mat,
             b: env.builder(),
@@ -63,7 +68,7 @@ impl CCase {
                 1 => abi::encode_uint(u64::from(*s)),
                 2 => env.builder().equal(Bytes::new(), Bytes::new()).encode(),
                 3 => Bytes::from(vec![*s; 1 + (*s as usize % 40)]),
-                _ => mat
+                _ /* OUTSIDE_SIGNATURE */ => mat
                     .sigs
                     .get(*s as usize % mat.sigs.len().max(1))
                     .map(|(_, sig)| sig.clone())
@@ -88,7 +93,7 @@ pub fn run(cx: Cx<'_>, case: &CConcrete) -> Result<String, Found> {
     let name = predicate_name(registry, &case.claim);
     let world = case.world.decider_world(registry);
     let outcome = cx.judge.decider().decide(&case.claim, &world);
-    judged(cx, &vector(cx.env, case, &outcome, Form::Run))?;
+    judged(cx, &vector(cx.env, case, &world, &outcome, Form::Run))?;
     let summary = match &outcome {
         Outcome::False { challenge: Some(_) } => "false, challenge accepted",
         Outcome::False { challenge: None } => "false",
@@ -130,7 +135,7 @@ impl FuzzLayer for Challenge {
         let concrete = case.concrete(cx.env);
         let world = concrete.world.decider_world(cx.env.registry());
         let outcome = cx.judge.decider().decide(&concrete.claim, &world);
-        Some(vector(cx.env, &concrete, &outcome, Form::Written))
+        Some(vector(cx.env, &concrete, &world, &outcome, Form::Written))
     }
 }
 
@@ -166,14 +171,20 @@ fn challenges(
     out
 }
 
-/// The challenge vector of a case: the decider's challenge or pin first, then (for a True
-/// claim) every valid challenge of the §4 table and the near misses, as `also` tries.
-pub fn vector(env: &Env, case: &CConcrete, outcome: &Outcome, form: Form) -> VectorFile {
+/// The challenge vector of a case (decided as `outcome` in `world`, its decider world): the
+/// decider's challenge or pin first, then (for a True claim) every valid challenge of the §4
+/// table and the near misses, as `also` tries.
+pub fn vector(
+    env: &Env,
+    case: &CConcrete,
+    world: &ovm_decider::World,
+    outcome: &Outcome,
+    form: Form,
+) -> VectorFile {
     let registry = env.registry();
-    let world = case.world.decider_world(registry);
     let inputs =
         |ci: &[Bytes]| -> Vec<Input> { ci.iter().map(|i| form.input(i, registry)).collect() };
-    let tries = challenges(&world, case, outcome);
+    let tries = challenges(world, case, outcome);
     let (first_ci, first_q) = &tries[0];
     VectorFile::new(
         Info::new(""),

@@ -65,7 +65,11 @@ impl ECase {
     pub fn vector(&self, env: &Env, form: Form) -> VectorFile {
         let registry = env.registry();
         let input = |b: &[u8]| form.input(b, registry);
-        let mat = Material::build(&self.world, env.deployment().commitment);
+        let mat = Material::build(
+            &self.world,
+            env.deployment().commitment,
+            self.shape.reads_signatures(),
+        );
         let interp = Interp {
             mat: &mat,
             b: env.builder(),

@@ -113,7 +113,11 @@ impl SCase {
     /// The concrete case.
     pub fn concrete(&self, env: &Env, judge: &dyn Judge) -> SConcrete {
         let registry = env.registry();
-        let mat = Material::build(&self.world, env.deployment().commitment);
+        let mat = Material::build(
+            &self.world,
+            env.deployment().commitment,
+            self.pool.iter().any(Shape::reads_signatures),
+        );
         let interp = Interp {
             mat: &mat,
             b: env.builder(),

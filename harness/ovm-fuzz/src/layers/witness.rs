@@ -95,7 +95,11 @@ pub struct Witness;
 impl WCase {
     /// The concrete case.
     pub fn concrete(&self, env: &Env) -> WConcrete {
-        let mat = Material::build(&self.world, env.deployment().commitment);
+        let mat = Material::build(
+            &self.world,
+            env.deployment().commitment,
+            self.shape.reads_signatures(),
+        );
         let interp = Interp {
             mat: &mat,
             b: env.builder(),
