@@ -163,7 +163,9 @@ pub struct WorldParams {
     pub a_values: Vec<(u8, u8)>,
     /// How many second-level values each first-level value has.
     pub b_counts: Vec<u8>,
-    /// Messages (spend transactions) signers sign.
+    /// Messages (spend transactions) signers sign: up to 3 bytes from `0..3`, so that the 40
+    /// messages by the 40 signers fit the signature memo (signing is what a world costs; what
+    /// is signed does not matter, since the rules check `keccak256(message)`, §5).
     pub messages: Vec<Vec<u8>>,
     /// Interval trees: leaves `(bytes, width)`.
     pub trees: Vec<Vec<(Vec<u8>, u8)>>,
@@ -181,7 +183,11 @@ pub fn world_params() -> impl Strategy<Value = WorldParams> {
         prop::collection::vec(1u64..=40, 1..=3),
         prop::collection::vec((0u8..3, 0u8..8), 1..=3),
         prop::collection::vec(0u8..=2, 3),
-        prop::collection::vec(prop::collection::vec(any::<u8>(), 0..6), 1..=2),
+        prop::collection::vec(
+            prop::collection::vec(any::<u8>(), 0..6)
+                .prop_map(|m| m.iter().take(3).map(|b| b % 3).collect()),
+            1..=2,
+        ),
         prop::collection::vec(
             prop::collection::vec((prop::collection::vec(any::<u8>(), 1..4), 1u8..4), 1..=4),
             0..=2,
