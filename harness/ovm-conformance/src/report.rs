@@ -72,7 +72,8 @@ pub enum DivergenceClass {
     EncodingMismatch,
     /// The events of a call differ (names, arguments or order).
     EventMismatch,
-    /// A game's final state differs (decision, challenges and their order, creation block).
+    /// A game's state differs: its final state (decision, challenges and their order, creation
+    /// block), or its views (`isDecided`, `isDecidable`) after a call.
     StateMismatch,
     /// A game took a different number of blocks than expected, or longer than §9 G allows.
     BlocksMismatch,

@@ -177,3 +177,16 @@ fn is_less_than_uses_le_on_chain() {
         vec![Layer::A],
     );
 }
+
+#[test]
+fn uac_is_decidable_ignores_challenges() {
+    caught(
+        "UAC isDecidable ignores open challenges",
+        &[(
+            "src/UniversalAdjudicationContract.sol",
+            "\n            && game.challenges.length == 0;",
+            ";",
+        )],
+        vec![Layer::S],
+    );
+}

@@ -1,14 +1,15 @@
 //! `uac`: the steps run on the chain and on the UAC model (with the decider crate's mirrors as
-//! its oracle) call by call: success vs error name and arguments, events in order, and the
-//! final state of every game, challenge order included (§9 S).
+//! its oracle) call by call: success vs error name and arguments, events in order, the views
+//! (§6) of the games each call is about, and the final state of every game, challenge order
+//! included (§9 S).
 
 use super::{
-    KindRun, ResolvedCall, call_class, call_expect, events_expect, events_match,
+    KindRun, ResolvedCall, call_class, call_expect, events_expect, events_match, revert_class,
     show_expected_events,
 };
 use crate::{
     RunError,
-    ctx::{Ctx, created_games},
+    ctx::{Ctx, ViewResult, created_games, show_view, view_result},
     kinds::challenge::model_views,
     oracle::MirrorOracle,
     refusal::FillError,
@@ -100,6 +101,112 @@ fn show_game(namer: &crate::views::Namer, game: &ChallengeGame, base: u64) -> St
     )
 }
 
+/// The properties whose games `action` is about: the claim, and the challenge it names.
+fn touched(action: &Action) -> Vec<&Property> {
+    match action {
+        Action::Claim(p)
+        | Action::DecideClaimWithWitness { property: p, .. }
+        | Action::SetPredicateDecision { property: p, .. }
+        | Action::DecideTrue(p)
+        | Action::DecideFalse(p) => vec![p],
+        Action::Challenge {
+            property,
+            challenge,
+            ..
+        }
+        | Action::RemoveChallenge {
+            property,
+            challenge,
+        }
+        | Action::DecideClaimToFalse {
+            property,
+            challenge,
+        } => vec![property, challenge],
+        Action::NotDecideTrue(_)
+        | Action::AndDecideTrue(_)
+        | Action::DecideClaimToTrue(_)
+        | Action::SubmitRoot { .. } => Vec::new(),
+    }
+}
+
+/// §6's views of the games the call at `path` (`action`) is about, after it, on both halves:
+/// `isDecidable(id)` and, where the property is at hand, `isDecided(P)`.
+fn compare_views<D: ?Sized>(
+    ctx: &mut Ctx<'_, D>,
+    model: &UacModel,
+    action: &Action,
+    path: &str,
+    divergences: &mut Vec<Divergence>,
+) -> Result<(), RunError> {
+    let properties = touched(action);
+    let mut ids: Vec<B256> = properties.iter().map(|p| p.id()).collect();
+    if let Action::DecideClaimToTrue(id) = action {
+        ids.push(*id);
+    }
+    compare_decidable(ctx, model, ids, path, divergences)?;
+    for p in properties {
+        let chain = view_result(ctx.chain.is_decided(p))?;
+        let model = model.is_decided(p);
+        if chain != Ok(model) {
+            let property = ctx.namer.show_property(p);
+            divergences.push(view_divergence(
+                &ctx.namer,
+                path,
+                "isDecided",
+                &property,
+                model,
+                &chain,
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `isDecidable(id)` of each of `ids` on both halves, after the step at `path`.
+fn compare_decidable<D: ?Sized>(
+    ctx: &mut Ctx<'_, D>,
+    model: &UacModel,
+    ids: Vec<B256>,
+    path: &str,
+    divergences: &mut Vec<Divergence>,
+) -> Result<(), RunError> {
+    for id in ids {
+        let chain = view_result(ctx.chain.is_decidable(id))?;
+        let model = model.is_decidable(id);
+        if chain != Ok(model) {
+            let game = ctx.namer.show_arg(&Arg::Word(id));
+            divergences.push(view_divergence(
+                &ctx.namer,
+                path,
+                "isDecidable",
+                &game,
+                model,
+                &chain,
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The halves answer the view `view(argument)` differently after the step at `path`.
+fn view_divergence(
+    namer: &crate::views::Namer,
+    path: &str,
+    view: &str,
+    argument: &str,
+    model: bool,
+    chain: &ViewResult<bool>,
+) -> Divergence {
+    let class = match chain {
+        Err(revert) => revert_class(revert),
+        Ok(_) => DivergenceClass::StateMismatch,
+    };
+    Divergence::new(class, format!("{path}: {view}({argument}) after the call"))
+        .on(view)
+        .side("model", model.to_string())
+        .side("chain", show_view(namer, chain))
+}
+
 pub(crate) fn run<D: ovm_decider::Decider + ?Sized>(
     ctx: &mut Ctx<'_, D>,
     v: &UacVector,
@@ -127,6 +234,11 @@ pub(crate) fn run<D: ovm_decider::Decider + ?Sized>(
                 if ctx.transcript {
                     log.push(format!("steps[{si}]: advance {n} block(s)"));
                 }
+                // Time changes what is decidable: every game's isDecidable, in the new block.
+                model.set_block_number(ctx.chain.block_number());
+                let ids: Vec<B256> = model.games().map(|(id, _)| id).collect();
+                let path = format!("steps[{si}].advance");
+                compare_decidable(ctx, &model, ids, &path, &mut divergences)?;
                 continue;
             }
             Step::Call(call) => call,
@@ -243,6 +355,7 @@ pub(crate) fn run<D: ovm_decider::Decider + ?Sized>(
         results_hold.push(holds);
         chain_results.push(c_call);
         event_views.extend(c_events);
+        compare_views(ctx, &model, &action, &path, &mut divergences)?;
     }
 
     // Final games: every game the model knows, and every game the chain created.
