@@ -20,17 +20,14 @@ use ovm_core::{Action, B256, ChallengeGame, Decision, Property};
 use ovm_model::{CommitmentModel, UacModel};
 use ovm_vectors::{DecisionName, GameExpect, Step, UacExpect, UacVector};
 
-/// Names the properties `action` is about (and the `Not` that `Not.decideTrue` decides), so
-/// that reports print their ids readably.
-fn name_properties(
-    namer: &mut crate::views::Namer,
-    registry: &ovm_core::Registry,
-    action: &Action,
-) {
+/// The properties whose games `action` is about: the claim, and the challenge it names.
+fn touched(action: &Action) -> Vec<&Property> {
     match action {
-        Action::Claim(p) | Action::DecideTrue(p) | Action::DecideFalse(p) => {
-            namer.describe_and_name(p);
-        }
+        Action::Claim(p)
+        | Action::DecideClaimWithWitness { property: p, .. }
+        | Action::SetPredicateDecision { property: p, .. }
+        | Action::DecideTrue(p)
+        | Action::DecideFalse(p) => vec![p],
         Action::Challenge {
             property,
             challenge,
@@ -43,12 +40,25 @@ fn name_properties(
         | Action::DecideClaimToFalse {
             property,
             challenge,
-        } => {
-            namer.describe_and_name(property);
-            namer.describe_and_name(challenge);
-        }
-        Action::DecideClaimWithWitness { property, .. }
-        | Action::SetPredicateDecision { property, .. } => namer.describe_and_name(property),
+        } => vec![property, challenge],
+        Action::NotDecideTrue(_)
+        | Action::AndDecideTrue(_)
+        | Action::DecideClaimToTrue(_)
+        | Action::SubmitRoot { .. } => Vec::new(),
+    }
+}
+
+/// Names the properties `action` is about (and the `Not` that `Not.decideTrue` decides), so
+/// that reports print their ids readably.
+fn name_properties(
+    namer: &mut crate::views::Namer,
+    registry: &ovm_core::Registry,
+    action: &Action,
+) {
+    for p in touched(action) {
+        namer.describe_and_name(p);
+    }
+    match action {
         Action::NotDecideTrue(inner) => {
             namer.describe_and_name(inner);
             namer.describe_and_name(&ovm_decider::onchain::not_of(registry, inner.encode()));
@@ -58,7 +68,7 @@ fn name_properties(
                 namer.describe_and_name(child);
             }
         }
-        Action::DecideClaimToTrue(_) | Action::SubmitRoot { .. } => {}
+        _ => {}
     }
 }
 
@@ -99,34 +109,6 @@ fn show_game(namer: &crate::views::Namer, game: &ChallengeGame, base: u64) -> St
         challenges.join(", "),
         game.created_block as i128 - base as i128
     )
-}
-
-/// The properties whose games `action` is about: the claim, and the challenge it names.
-fn touched(action: &Action) -> Vec<&Property> {
-    match action {
-        Action::Claim(p)
-        | Action::DecideClaimWithWitness { property: p, .. }
-        | Action::SetPredicateDecision { property: p, .. }
-        | Action::DecideTrue(p)
-        | Action::DecideFalse(p) => vec![p],
-        Action::Challenge {
-            property,
-            challenge,
-            ..
-        }
-        | Action::RemoveChallenge {
-            property,
-            challenge,
-        }
-        | Action::DecideClaimToFalse {
-            property,
-            challenge,
-        } => vec![property, challenge],
-        Action::NotDecideTrue(_)
-        | Action::AndDecideTrue(_)
-        | Action::DecideClaimToTrue(_)
-        | Action::SubmitRoot { .. } => Vec::new(),
-    }
 }
 
 /// §6's views of the games the call at `path` (`action`) is about, after it, on both halves:
