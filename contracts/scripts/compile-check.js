@@ -2,12 +2,28 @@
 // Compiles every .sol file under contracts/src through bin/solc (standard JSON, the project's
 // settings), prints diagnostics with file:line and each contract's runtime size.
 // Exit code: 1 on any compiler error or any runtime bytecode above the EIP-170 limit.
+//   node scripts/compile-check.js [--root DIR] [--out DIR]
+// --root: the contracts folder to compile (default: this script's own; its `src/` is read).
+// --out:  also write each deployable contract's solc output ({abi, evm}) as DIR/<Name>.json,
+//         a layout `--contracts` manifests can name (the mutation gate uses it).
+// SOLC, when set, is the compiler to run instead of bin/solc.
 'use strict';
 const fs = require('fs');
 const path = require('path');
 const { spawnSync } = require('child_process');
 
-const root = path.resolve(__dirname, '..');
+function option(name) {
+  const i = process.argv.indexOf(name);
+  if (i < 0) return null;
+  if (i + 1 >= process.argv.length) {
+    console.error(`${name} needs a folder`);
+    process.exit(2);
+  }
+  return path.resolve(process.argv[i + 1]);
+}
+const root = option('--root') || path.resolve(__dirname, '..');
+const outDir = option('--out');
+const compiler = process.env.SOLC || path.join(__dirname, '..', 'bin', 'solc');
 const EIP170 = 24576;
 const EIP3860 = 49152;
 
@@ -35,14 +51,14 @@ const input = {
   },
 };
 
-const res = spawnSync(path.join(root, 'bin', 'solc'), ['--base-path', root, '--standard-json'], {
+const res = spawnSync(compiler, ['--base-path', root, '--standard-json'], {
   input: JSON.stringify(input),
   encoding: 'utf8',
   maxBuffer: 1 << 30,
 });
 if (res.status !== 0) {
   process.stderr.write(res.stderr || '');
-  console.error(`bin/solc exited with status ${res.status}`);
+  console.error(`${compiler} exited with status ${res.status}`);
   process.exit(1);
 }
 const out = JSON.parse(res.stdout);
@@ -68,6 +84,10 @@ for (const [file, contracts] of Object.entries(out.contracts || {})) {
     if (runtime === 0) continue; // interfaces, abstract contracts
     if (new RegExp(`\\blibrary\\s+${name}\\b`).test(sources[file].content)) continue; // internal-only libraries
     rows.push({ file, name, runtime, init });
+    if (outDir && !failed) {
+      fs.mkdirSync(outDir, { recursive: true });
+      fs.writeFileSync(path.join(outDir, `${name}.json`), JSON.stringify({ abi: c.abi, evm }) + '\n');
+    }
   }
 }
 rows.sort((a, b) => a.file.localeCompare(b.file) || a.name.localeCompare(b.name));

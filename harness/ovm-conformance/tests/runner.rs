@@ -106,19 +106,28 @@ fn running_out_of_gas_is_a_resource_limit() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
-/// A ThereExists whose hint is malformed is Unknown to the decider, yet a value proves it on
-/// both halves: the witness form of an unguarded claim (§7), not an outcome flip.
-#[test]
-fn a_witness_past_an_unusable_hint_is_an_unguarded_claim() {
-    let dir = scratch("unguarded-witness");
-    let vector = serde_json::json!({
+/// A value proves a ThereExists on both halves that the decider does not answer True: the
+/// witness form of an unguarded claim (§7), not an outcome flip — whether its hint is
+/// malformed (the decider: Unknown) or lists other values only (the decider: False).
+#[rstest::rstest]
+#[case::unusable_hint("text:a,KEY", serde_json::json!(null))]
+#[case::value_outside_the_candidates("text:a,KEY,0x6b", serde_json::json!({"a": [{"key": "0x6b", "value": "0x02"}]}))]
+fn a_witness_outside_the_domain_is_an_unguarded_claim(
+    #[case] hint: &str,
+    #[case] store: serde_json::Value,
+) {
+    let dir = scratch(&format!("unguarded-witness-{}", hint.len()));
+    let mut vector = serde_json::json!({
         "format": 1,
-        "_info": {"description": "ThereExists with a two-field hint, proven by 0x07"},
+        "_info": {"description": "ThereExists proven by 0x07, a value its hint does not list"},
         "kind": "witness",
-        "claim": {"ThereExists": ["text:a,KEY", "text:x", {"Equal": ["V:x", "0x07"]}]},
+        "claim": {"ThereExists": [hint, "text:x", {"Equal": ["V:x", "0x07"]}]},
         "witness": ["0x07"],
         "expect": "accepted"
     });
+    if !store.is_null() {
+        vector["world"] = serde_json::json!({ "store": store });
+    }
     let path = dir.join("unguarded-witness.json");
     std::fs::write(&path, vector.to_string()).unwrap();
     let report = RUNNER.run_path(&path);

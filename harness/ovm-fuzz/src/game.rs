@@ -182,7 +182,7 @@ pub fn vector(env: &Env, case: &GConcrete) -> VectorFile {
     VectorFile::new(
         Info::new(""),
         GameVector {
-            world: case.world.to_vector().unwrap_or_default(),
+            world: case.world.to_vector(),
             period: case.period,
             claim: Expr::from_property(&case.claim, env.registry()),
             adversary: case

@@ -10,7 +10,8 @@
 //! nested connectives and nested quantifiers, and names are reused (shadowing).
 
 use crate::world::{
-    A_BUCKET, A_KEY, B_BUCKET, Material, PROOFS_BUCKET, SIGS_BUCKET, SigVariant, signature_variant,
+    A_BUCKET, A_KEY, B_BUCKET, Material, NO_CODE, PROOFS_BUCKET, ROGUE, SIGS_BUCKET, SigVariant,
+    signature_variant,
 };
 use ovm_core::{
     AtomicKind, Builder, Bytes, PredicateKind, Property, abi, abi::Range, keccak256,
@@ -31,7 +32,10 @@ pub struct AtomSel {
     pub b: u8,
     /// Variant selectors.
     pub c: u8,
-    /// 0 = well-formed; 1 = one input dropped; 2 = one input added.
+    /// 0 = well-formed; 1 = one input dropped; 2 = one input added. When `c` is even, 1 and 2
+    /// instead replace the predicate by an account outside the registry: 1 by
+    /// [`NO_CODE`](crate::world::NO_CODE), 2 by [`ROGUE`](crate::world::ROGUE), which answers
+    /// true to every call (a property on either is False, §3, and no connective may call it, §4).
     pub malform: u8,
 }
 
@@ -213,7 +217,18 @@ pub struct Interp<'a> {
 impl Interp<'_> {
     /// The closed property of `shape` (no variable in scope).
     pub fn closed(&self, shape: &Shape) -> Property {
-        self.build(shape, &mut Vec::new())
+        match shape {
+            // A claim on an unregistered account cannot be claimed: the leaves outside the
+            // registry are only ever children (what a connective must not call, §4).
+            Shape::Atom(sel) if unregistered(sel) => {
+                let registered = AtomSel {
+                    c: sel.c | 1,
+                    ..*sel
+                };
+                self.build(&Shape::Atom(registered), &mut Vec::new())
+            }
+            _ => self.build(shape, &mut Vec::new()),
+        }
     }
 
     /// The property of `shape` with the free variables `free` in scope (placeholders left
@@ -395,7 +410,7 @@ impl Interp<'_> {
             (1..=3, Some(var)) => self.var_atom(sel, &var, &vis),
             _ => self.closed_atom(sel),
         };
-        malform(property, sel.malform)
+        malform(property, sel)
     }
 
     fn var_atom(&self, sel: &AtomSel, var: &Var, vis: &[Var]) -> Property {
@@ -645,9 +660,17 @@ pub fn number_hint(lo: u64, hi: u64) -> String {
     )
 }
 
-/// Drops (1) or adds (2) an input: wrong input counts are False.
-fn malform(mut property: Property, malform: u8) -> Property {
-    match malform {
+/// Whether the leaf of `sel` is moved to an account outside the registry.
+fn unregistered(sel: &AtomSel) -> bool {
+    matches!(sel.malform, 1 | 2) && sel.c.is_multiple_of(2)
+}
+
+/// Drops (1) or adds (2) an input — wrong input counts are False — or moves the leaf to an
+/// unregistered account (see [`AtomSel::malform`]).
+fn malform(mut property: Property, sel: &AtomSel) -> Property {
+    match sel.malform {
+        1 if unregistered(sel) => property.predicate = NO_CODE,
+        2 if unregistered(sel) => property.predicate = ROGUE,
         1 => {
             property.inputs.pop();
         }

@@ -23,6 +23,19 @@ pub const SIGS_BUCKET: &str = "sigs";
 /// The bucket of inclusion proofs, keyed by the block root word.
 pub const PROOFS_BUCKET: &str = "proofs";
 
+/// An account outside the registry whose code answers `true` (one word, 1) to every call:
+/// a connective that called it would see a "true" predicate (§4: only registered predicates
+/// are ever called). Placed in every world.
+pub const ROGUE: Address = Address::new([
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x0b, 0xad,
+]);
+/// `PUSH1 1 PUSH1 0 MSTORE PUSH1 32 PUSH1 0 RETURN`: the runtime code of [`ROGUE`].
+pub const ROGUE_CODE: [u8; 10] = [0x60, 0x01, 0x60, 0x00, 0x52, 0x60, 0x20, 0x60, 0x00, 0xf3];
+/// An account outside the registry without code (a call to it succeeds with no return data).
+pub const NO_CODE: Address = Address::new([
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x0c, 0x0d,
+]);
+
 /// The secp256k1 group order `n = 2 · MAX_LOW_S + 1` (for high-`s` twins).
 fn secp256k1_n() -> U256 {
     ovm_core::signing::MAX_LOW_S * U256::from(2u8) + U256::from(1u8)
@@ -59,12 +72,22 @@ impl WorldSpec {
         world
     }
 
-    /// The vector form (`None` when the world is empty).
-    pub fn to_vector(&self) -> Option<ovm_vectors::World> {
-        if self.signers.is_empty() && self.store.is_empty() && self.roots.is_empty() {
-            return None;
-        }
+    /// The vector form: the signers, store and roots, and the accounts [`ROGUE`] (with its
+    /// code) and [`NO_CODE`] as `rogue` and `nocode`.
+    pub fn to_vector(&self) -> ovm_vectors::World {
         let mut world = ovm_vectors::World::default();
+        for (name, address) in [("rogue", ROGUE), ("nocode", NO_CODE)] {
+            if let Ok(name) = ovm_vectors::Name::parse(name) {
+                world
+                    .accounts
+                    .insert(name, ovm_vectors::HexAddress(address));
+            }
+        }
+        if let Ok(name) = ovm_vectors::Name::parse("rogue") {
+            world
+                .code
+                .insert(name, ovm_vectors::Input::hex(ROGUE_CODE));
+        }
         for (i, seed) in self.signers.iter().enumerate() {
             if let Ok(name) = ovm_vectors::Name::parse(&signer_name(i)) {
                 world.signers.insert(name, *seed);
@@ -88,7 +111,7 @@ impl WorldSpec {
                 root: ovm_vectors::Input::hex(root),
             })
             .collect();
-        Some(world)
+        world
     }
 }
 

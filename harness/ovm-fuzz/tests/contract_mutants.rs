@@ -190,3 +190,18 @@ fn uac_is_decidable_ignores_challenges() {
         vec![Layer::S],
     );
 }
+
+/// A connective that calls any address: every world holds `rogue`, an account outside the
+/// registry answering true to every call, and some generated leaves are on it (§4).
+#[test]
+fn connective_calls_unregistered_predicates() {
+    caught(
+        "connectives call unregistered predicates",
+        &[(
+            "src/predicates/ConnectiveBase.sol",
+            "if (!uac.isPredicate(predicate)) return false;\n",
+            "",
+        )],
+        vec![Layer::W],
+    );
+}

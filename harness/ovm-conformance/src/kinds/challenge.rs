@@ -8,7 +8,7 @@
 
 use super::{
     KindRun, ResolvedCall, ResolvedError, call_class, call_expect, claim_on_both, compare_agrees,
-    view_class,
+    outside_domain, view_class,
 };
 use crate::{
     RunError,
@@ -19,8 +19,8 @@ use crate::{
     views::{CallView, EventView, Namer, chain_call, event_view, model_error_view},
 };
 use ovm_chain::account;
-use ovm_core::{Bytes, ConnectiveKind, Property};
-use ovm_decider::{Decider, Outcome, World, hint};
+use ovm_core::{Bytes, Property};
+use ovm_decider::{Decider, Outcome};
 use ovm_model::{UacModel, UacResult};
 use ovm_vectors::{CallResult, ChallengeExpect, ChallengeVector, DEFAULT_PERIOD};
 
@@ -75,21 +75,6 @@ pub(crate) fn show_challenge(namer: &Namer, p: &Property, ci: &[Bytes], q: &Prop
         ci.join(", "),
         namer.show_property(q)
     )
-}
-
-/// Whether `challenge_inputs` challenge the `ForAll` claim with a value outside its domain
-/// (the hint's candidates, then `0x` and `enc(And())`, spec §7).
-fn outside_candidates(world: &World, claim: &Property, challenge_inputs: &[Bytes]) -> bool {
-    let registry = &world.registry;
-    let ([hint, _, _], [t]) = (&claim.inputs[..], challenge_inputs) else {
-        return false;
-    };
-    if registry.connective(claim.predicate) != Some(ConnectiveKind::ForAll) {
-        return false;
-    }
-    let empty_and = Property::new(registry.connective_address(ConnectiveKind::And), []).encode();
-    let in_hint = hint::candidates(hint, world).is_ok_and(|candidates| candidates.contains(t));
-    !(in_hint || t.is_empty() || *t == empty_and)
 }
 
 /// The predicate's name (`unregistered` otherwise), the subject of the claim's divergences.
@@ -202,7 +187,7 @@ fn try_challenge<D: Decider + ?Sized>(
             let node = ctx.probe(q, "challenge")?;
             // A True challenge with a value outside the hint's candidates breaks §7's
             // optimistic assumption: an unguarded claim, not a decider bug.
-            let class = if outside_candidates(&ctx.world, p, ci) {
+            let class = if matches!(ci, [t] if outside_domain(&ctx.world, p, t)) {
                 DivergenceClass::UnguardedClaim
             } else {
                 DivergenceClass::OutcomeFlip

@@ -10,9 +10,30 @@ use crate::{
     views::{CallView, ErrorView, EventView, Namer},
 };
 use ovm_chain::{Snapshot, TxOutcome, account};
-use ovm_core::{Bytes, Property};
+use ovm_core::{Bytes, ConnectiveKind, Property};
+use ovm_decider::{World, hint};
 use ovm_model::{UacModel, UacResult};
 use ovm_vectors::{CallResult, ErrorExpect, ErrorName, EventExpect, EventName, Resolver};
+
+/// Whether `t`, the value of a challenge to (ForAll) or a witness for (ThereExists) the
+/// quantifier `claim`, lies outside its domain — the hint's candidates, then `0x` and
+/// `enc(And())` (spec §7). Such a value deciding the game against the decider breaks §7's
+/// optimistic assumption: an unguarded claim, not a decider bug. False for other claims.
+pub(crate) fn outside_domain(world: &World, claim: &Property, t: &Bytes) -> bool {
+    let registry = &world.registry;
+    let [hint, _, _] = &claim.inputs[..] else {
+        return false;
+    };
+    if !matches!(
+        registry.connective(claim.predicate),
+        Some(ConnectiveKind::ForAll | ConnectiveKind::ThereExists)
+    ) {
+        return false;
+    }
+    let empty_and = Property::new(registry.connective_address(ConnectiveKind::And), []).encode();
+    let in_hint = hint::candidates(hint, world).is_ok_and(|candidates| candidates.contains(t));
+    !(in_hint || t.is_empty() || *t == empty_and)
+}
 
 pub(crate) mod atomic;
 pub(crate) mod challenge;

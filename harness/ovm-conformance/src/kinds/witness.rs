@@ -5,7 +5,7 @@
 //! halves and be the one §7 prescribes, and a claim the chain decides with a witness must get
 //! one from the decider.
 
-use super::{KindRun, call_class, claim_on_both, compare_agrees, view_class};
+use super::{KindRun, call_class, claim_on_both, compare_agrees, outside_domain, view_class};
 use crate::{
     RunError,
     ctx::{
@@ -381,12 +381,21 @@ fn own_witness<D: Decider + ?Sized>(
         }
     }
     if accepted_on_chain && outcome.witness().is_none() {
-        // Unknown for want of a hint's candidates: the accepted value is one the decider has
-        // no list of, the witness form of an unguarded claim (§7), not a decider bug.
+        // Unknown for want of a hint's candidates, or an accepted value outside them: the
+        // witness form of an unguarded claim (§7), not a decider bug.
+        let accepted_outside = tried
+            .iter()
+            .filter(|(_, view)| view.is_ok())
+            .any(|(w, _)| w.first().is_some_and(|t| outside_domain(&ctx.world, p, t)));
         let (class, what) = match &outcome {
             Outcome::True { .. } => (
                 DivergenceClass::MissedWitness,
                 "the chain decides the claim with a witness; the decider gives none (§9 W)",
+            ),
+            Outcome::False { .. } if accepted_outside => (
+                DivergenceClass::UnguardedClaim,
+                "the chain decides the claim with a witness whose value is outside the hint's \
+                 candidates (an unguarded claim, §7)",
             ),
             Outcome::Unknown { why, .. } if why.lacks_candidates() => (
                 DivergenceClass::UnguardedClaim,

@@ -103,7 +103,7 @@ pub fn vector(env: &Env, case: &AConcrete, form: Form) -> VectorFile {
     VectorFile::new(
         Info::new(""),
         AtomicVector {
-            world: case.world.to_vector(),
+            world: Some(case.world.to_vector()),
             predicate: AtomicName(kind),
             inputs: case
                 .property

@@ -189,7 +189,7 @@ pub fn vector(
     VectorFile::new(
         Info::new(""),
         ChallengeVector {
-            world: case.world.to_vector(),
+            world: Some(case.world.to_vector()),
             period: (case.period != DEFAULT_PERIOD).then_some(case.period),
             claim: form.expr(&case.claim, registry),
             challenge_inputs: inputs(first_ci),

@@ -342,7 +342,7 @@ pub fn vector(env: &Env, case: &SConcrete) -> VectorFile {
     VectorFile::new(
         Info::new(""),
         UacVector {
-            world: case.world.to_vector(),
+            world: Some(case.world.to_vector()),
             period: case.period,
             steps,
             expect: None,

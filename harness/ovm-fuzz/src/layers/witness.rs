@@ -171,7 +171,7 @@ pub fn vector(env: &Env, case: &WConcrete, outcome: &Outcome, form: Form) -> Vec
     VectorFile::new(
         Info::new(""),
         WitnessVector {
-            world: case.world.to_vector(),
+            world: Some(case.world.to_vector()),
             claim: form.expr(&case.claim, registry),
             witness: first,
             expect: None,
