@@ -29,17 +29,22 @@ pub struct FuzzArgs {
     /// Write each finding, shrunk, as a regression vector into DIR (default: write nothing).
     #[arg(long, value_name = "DIR")]
     pub write_regressions: Option<PathBuf>,
+    /// Stop at the first bug, without shrinking it: a pass/fail answer as fast as possible
+    /// (CI gates, the mutation gate). The same seed still gives the same cases.
+    #[arg(long)]
+    pub fail_fast: bool,
 }
 
 impl FuzzArgs {
     /// `cases` per layer of every layer, with the default seed (the short budget of `run`).
-    pub fn short(cases: u64) -> Self {
+    pub fn short(cases: u64, fail_fast: bool) -> Self {
         Self {
             seed: DEFAULT_SEED,
             cases,
             duration: None,
             layers: Layer::ALL.to_vec(),
             write_regressions: None,
+            fail_fast,
         }
     }
 }
@@ -80,6 +85,8 @@ pub fn campaign(judge: &dyn Judge, args: &FuzzArgs, json: bool) -> bool {
                 .write_regressions
                 .clone()
                 .map_or(WriteMode::Never, WriteMode::Dir),
+            shrink: !args.fail_fast,
+            stop_at_first: args.fail_fast,
             ..Options::default()
         },
     };

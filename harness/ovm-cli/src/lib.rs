@@ -14,6 +14,7 @@ pub use fuzz::FuzzArgs;
 
 use clap::{Args, Parser, Subcommand};
 use error::CliError;
+use output::outln;
 use ovm_conformance::{Contracts, Runner, discover};
 use ovm_decider::{Decider, ReferenceDecider};
 use run::Mode;
@@ -84,6 +85,10 @@ pub enum Command {
         /// Cases per fuzz layer run after the whole suite (only without PATHS; 0: none).
         #[arg(long, default_value_t = 20)]
         fuzz_cases: u64,
+        /// Stop at the first failure: no fuzz campaign after a failing vector, and the
+        /// campaign stops at its first bug without shrinking it (vectors still all run).
+        #[arg(long)]
+        fail_fast: bool,
     },
     /// Run vectors and verify that `fill` would not change them (writes nothing).
     Check {
@@ -105,6 +110,20 @@ pub enum Command {
     Coverage,
     /// Run a seeded differential fuzz campaign of the reference subject against the contracts.
     Fuzz(FuzzArgs),
+    /// Contract manifests (the `--contracts` format).
+    #[command(subcommand)]
+    Manifest(ManifestCommand),
+}
+
+/// `manifest …`.
+#[derive(Debug, Subcommand)]
+pub enum ManifestCommand {
+    /// Write the bundled contracts as a manifest into DIR: `DIR/<Name>.json` (creation code)
+    /// for each of the sixteen and `DIR/manifest.json` naming them — a template for your own.
+    Export {
+        /// The folder to write (created if missing).
+        dir: PathBuf,
+    },
 }
 
 /// The built-in deciders: `reference`, `budget:N`.
@@ -162,12 +181,16 @@ fn execute(cli: Cli, factory: DeciderFactory) -> Result<bool, CliError> {
     }
     let runner = Arc::new(runner.with_replay_flags(flags));
     match &cli.command {
-        Command::Run { paths, fuzz_cases } => {
+        Command::Run {
+            paths,
+            fuzz_cases,
+            fail_fast,
+        } => {
             let conforms = run::run_all(&runner, options, paths, Mode::Run)?;
-            if !paths.is_empty() || *fuzz_cases == 0 {
+            if !paths.is_empty() || *fuzz_cases == 0 || (*fail_fast && !conforms) {
                 return Ok(conforms);
             }
-            let args = FuzzArgs::short(*fuzz_cases);
+            let args = FuzzArgs::short(*fuzz_cases, *fail_fast);
             Ok(fuzz::campaign(runner.as_ref(), &args, options.json) && conforms)
         }
         Command::Fuzz(args) => Ok(fuzz::campaign(runner.as_ref(), args, options.json)),
@@ -178,6 +201,11 @@ fn execute(cli: Cli, factory: DeciderFactory) -> Result<bool, CliError> {
             Ok(replay::replay(&runner, options, file))
         }
         Command::Coverage => Ok(coverage::coverage(options)),
+        Command::Manifest(ManifestCommand::Export { dir }) => {
+            let manifest = ovm_conformance::contracts::write_bundled_manifest(dir)?;
+            outln!("wrote {}", manifest.display());
+            Ok(true)
+        }
     }
 }
 

@@ -161,6 +161,57 @@ fn markdown_summary_is_appended_on_request() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// `--fail-fast`: the fuzz campaign stops at its first bug (one finding, where the full
+/// campaign collects several), and `run` skips the campaign once a vector failed.
+#[test]
+fn fail_fast_stops_at_the_first_failure() {
+    let dir = std::env::temp_dir().join(format!("ovm-cli-fail-fast-{}", std::process::id()));
+    let manifest = ovm_conformance::contracts::write_bundled_manifest(&dir).unwrap();
+    let text = std::fs::read_to_string(&manifest)
+        .unwrap()
+        .replace("\"AndPredicate.json\"", "\"OrPredicate.json\"");
+    std::fs::write(&manifest, text).unwrap();
+    let json = |args: &[&str]| {
+        let out = bin()
+            .arg("--contracts")
+            .arg(&manifest)
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let count = |stdout: &str, pointer: &str| -> usize {
+        stdout
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter(|l| l.pointer(pointer).is_some())
+            .count()
+    };
+    let fuzz = ["--json", "fuzz", "--cases", "60", "--layers", "C"];
+    let all = json(&fuzz);
+    let first = json(&[&fuzz[..], &["--fail-fast"]].concat());
+    let (all_cases, first_cases) = (count(&all, "/case"), count(&first, "/case"));
+    assert_eq!(all_cases, 60);
+    assert!(
+        first_cases < all_cases,
+        "{first_cases} cases with --fail-fast"
+    );
+    assert!(first.contains("\"conforms\":false"), "{first}");
+    let run = json(&["--json", "run", "--fail-fast", "--fuzz-cases", "5"]);
+    assert!(run.contains("\"conforms\":false"), "{run}");
+    assert!(
+        !run.contains("\"fuzz\""),
+        "the campaign ran after a failing vector: {run}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 /// Plugged-in contracts with And's slot running Or's code: the fuzzer finds divergences, and
 /// writes them nowhere unless asked (`--write-regressions DIR`); the checkout is left alone.
 #[test]
@@ -407,5 +458,39 @@ fn interrupted_fills_leave_no_torn_file() {
     // The kills landed while files were being written, not only before or after.
     assert!(interrupted_midway > 0, "no round was interrupted midway");
     eprintln!("{interrupted_midway} of 50 fills were killed midway");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// `manifest export DIR` writes the bundled contracts as a manifest that `--contracts` runs.
+#[test]
+fn an_exported_manifest_runs_as_plugged_in_contracts() {
+    let dir = std::env::temp_dir().join(format!("ovm-cli-export-{}", std::process::id()));
+    let out = bin()
+        .args(["manifest", "export"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let manifest = dir.join("manifest.json");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    let named: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(named["contracts"].as_object().map(|c| c.len()), Some(16));
+    let vectors = concat!(env!("CARGO_MANIFEST_DIR"), "/../../vectors/atomic");
+    let out = bin()
+        .arg("--contracts")
+        .arg(&manifest)
+        .args(["run", vectors])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }

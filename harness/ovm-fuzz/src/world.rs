@@ -84,9 +84,7 @@ impl WorldSpec {
             }
         }
         if let Ok(name) = ovm_vectors::Name::parse("rogue") {
-            world
-                .code
-                .insert(name, ovm_vectors::Input::hex(ROGUE_CODE));
+            world.code.insert(name, ovm_vectors::Input::hex(ROGUE_CODE));
         }
         for (i, seed) in self.signers.iter().enumerate() {
             if let Ok(name) = ovm_vectors::Name::parse(&signer_name(i)) {

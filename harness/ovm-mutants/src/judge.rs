@@ -41,6 +41,7 @@ impl Judge {
         command.args([
             "run",
             "--json",
+            "--fail-fast",
             "--fuzz-cases",
             &self.fuzz_cases.to_string(),
         ]);
