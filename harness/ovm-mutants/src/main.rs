@@ -204,25 +204,23 @@ fn judge_solidity(
             "against the compiled contracts as a manifest: {verdict:?}"
         )));
     }
-    let mut judged = 0;
-    for index in sample::order(mutants.len(), args.seed) {
-        if judged == args.solidity {
-            break;
-        }
-        let mutant = &mutants[index];
-        let start = Instant::now();
-        let compiled = {
-            let _restore = tree.mutate(&mutant.file, &mutant.mutated)?;
-            solidity::compile(tree, checkout, &work.join("solidity/mutant"))?
-        };
-        let verdict = match compiled {
-            Err(why) => Verdict::Unviable { why },
-            Ok(build) => judge_build(judge, &base, &build)?,
-        };
-        judged += usize::from(counts_toward_sample(&verdict));
-        push(records, mutant, verdict, equivalents, start.elapsed());
-    }
-    Ok(())
+    walk_sample(
+        mutants,
+        args.solidity,
+        args.seed,
+        equivalents,
+        records,
+        |mutant| {
+            let compiled = {
+                let _restore = tree.mutate(&mutant.file, &mutant.mutated)?;
+                solidity::compile(tree, checkout, &work.join("solidity/mutant"))?
+            };
+            match compiled {
+                Err(why) => Ok(Verdict::Unviable { why }),
+                Ok(build) => judge_build(judge, &base, &build),
+            }
+        },
+    )
 }
 
 /// The verdict on compiled mutant contracts: the same contracts must stay deployable, and
@@ -249,29 +247,49 @@ fn judge_rust(
     equivalents: &Equivalents,
     records: &mut Vec<Record>,
 ) -> Result<(), GateError> {
-    let mut judged = 0;
-    for index in sample::order(mutants.len(), args.seed) {
-        if judged == args.rust {
-            break;
-        }
-        let mutant = &mutants[index];
-        let start = Instant::now();
-        let built = {
-            let _restore = tree.mutate(&mutant.file, &mutant.mutated)?;
-            tree.build_judge()?
-        };
-        let verdict = match built {
-            Err(why) => Verdict::Unviable { why },
-            Ok(binary) => {
-                Judge {
+    walk_sample(
+        mutants,
+        args.rust,
+        args.seed,
+        equivalents,
+        records,
+        |mutant| {
+            let built = {
+                let _restore = tree.mutate(&mutant.file, &mutant.mutated)?;
+                tree.build_judge()?
+            };
+            match built {
+                Err(why) => Ok(Verdict::Unviable { why }),
+                Ok(binary) => Ok(Judge {
                     binary,
                     root: judge.root.clone(),
                     ..*judge
                 }
                 .judge(None)?
-                .0
+                .0),
             }
-        };
+        },
+    )
+}
+
+/// Walks `mutants` in the order of `seed`, judging each with `verdict_of`, until `want` were
+/// judged (see [`counts_toward_sample`]); every verdict is recorded.
+fn walk_sample(
+    mutants: &[Mutant],
+    want: usize,
+    seed: u64,
+    equivalents: &Equivalents,
+    records: &mut Vec<Record>,
+    mut verdict_of: impl FnMut(&Mutant) -> Result<Verdict, GateError>,
+) -> Result<(), GateError> {
+    let mut judged = 0;
+    for index in sample::order(mutants.len(), seed) {
+        if judged == want {
+            break;
+        }
+        let mutant = &mutants[index];
+        let start = Instant::now();
+        let verdict = verdict_of(mutant)?;
         judged += usize::from(counts_toward_sample(&verdict));
         push(records, mutant, verdict, equivalents, start.elapsed());
     }

@@ -24,8 +24,8 @@ pub struct Tree {
 }
 
 impl Tree {
-    /// Copies the files `git ls-files` lists in `checkout` (as they are in the working tree,
-    /// modification times kept) into `work/tree`, replacing an earlier copy.
+    /// Copies the files `git ls-files` lists in `checkout` (as they are in the working tree)
+    /// into `work/tree`, replacing an earlier copy.
     pub fn copy(checkout: &Path, work: &Path) -> Result<Self, GateError> {
         let root = work.join("tree");
         if root.exists() {
@@ -44,7 +44,7 @@ impl Tree {
                 path: checkout.to_owned(),
                 detail: "a tracked file name is not UTF-8".into(),
             })?);
-            copy_keeping_mtime(&checkout.join(file), &root.join(file))?;
+            copy_file(&checkout.join(file), &root.join(file))?;
         }
         Ok(Self {
             root,
@@ -116,21 +116,16 @@ impl Drop for Restore<'_> {
     }
 }
 
-/// Copies `from` to `to` (creating folders) and gives the copy the original's modification
-/// time, so cargo sees unchanged sources as unchanged. A tracked file deleted in the working
-/// tree is skipped.
-fn copy_keeping_mtime(from: &Path, to: &Path) -> Result<(), GateError> {
-    let Ok(metadata) = std::fs::symlink_metadata(from) else {
+/// Copies `from` to `to` (creating folders). The copy gets a fresh modification time: the
+/// tree's target folder may hold a build of an earlier run's last mutant, and only a newer
+/// source makes cargo rebuild it. A tracked file deleted in the working tree is skipped.
+fn copy_file(from: &Path, to: &Path) -> Result<(), GateError> {
+    if std::fs::symlink_metadata(from).is_err() {
         return Ok(());
-    };
+    }
     if let Some(parent) = to.parent() {
         std::fs::create_dir_all(parent).map_err(io(parent))?;
     }
     std::fs::copy(from, to).map_err(io(from))?;
-    let modified = metadata.modified().map_err(io(from))?;
-    std::fs::File::options()
-        .write(true)
-        .open(to)
-        .and_then(|file| file.set_modified(modified))
-        .map_err(io(to))
+    Ok(())
 }
