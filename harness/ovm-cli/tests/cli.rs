@@ -161,16 +161,23 @@ fn markdown_summary_is_appended_on_request() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// A manifest in `dir` of the bundled contracts with And's slot running Or's code: plugged-in
+/// contracts that fail vectors and fuzz cases.
+fn and_runs_or_manifest(dir: &std::path::Path) -> std::path::PathBuf {
+    let manifest = ovm_conformance::contracts::write_bundled_manifest(dir).unwrap();
+    let text = std::fs::read_to_string(&manifest)
+        .unwrap()
+        .replace("\"AndPredicate.json\"", "\"OrPredicate.json\"");
+    std::fs::write(&manifest, text).unwrap();
+    manifest
+}
+
 /// `--fail-fast`: the fuzz campaign stops at its first bug (one finding, where the full
 /// campaign collects several), and `run` skips the campaign once a vector failed.
 #[test]
 fn fail_fast_stops_at_the_first_failure() {
     let dir = std::env::temp_dir().join(format!("ovm-cli-fail-fast-{}", std::process::id()));
-    let manifest = ovm_conformance::contracts::write_bundled_manifest(&dir).unwrap();
-    let text = std::fs::read_to_string(&manifest)
-        .unwrap()
-        .replace("\"AndPredicate.json\"", "\"OrPredicate.json\"");
-    std::fs::write(&manifest, text).unwrap();
+    let manifest = and_runs_or_manifest(&dir);
     let json = |args: &[&str]| {
         let out = bin()
             .arg("--contracts")
@@ -217,11 +224,7 @@ fn fail_fast_stops_at_the_first_failure() {
 #[test]
 fn findings_against_plugged_in_contracts_are_written_only_when_asked() {
     let dir = std::env::temp_dir().join(format!("ovm-cli-plug-{}", std::process::id()));
-    let manifest = ovm_conformance::contracts::write_bundled_manifest(&dir).unwrap();
-    let text = std::fs::read_to_string(&manifest)
-        .unwrap()
-        .replace("\"AndPredicate.json\"", "\"OrPredicate.json\"");
-    std::fs::write(&manifest, text).unwrap();
+    let manifest = and_runs_or_manifest(&dir);
     let regressions = concat!(env!("CARGO_MANIFEST_DIR"), "/../../vectors/regressions");
     let listing = || {
         let mut names: Vec<_> = std::fs::read_dir(regressions)

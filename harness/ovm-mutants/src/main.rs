@@ -141,22 +141,22 @@ fn run(args: &Args) -> Result<bool, GateError> {
         judge.limit.as_secs_f64()
     );
 
-    let mut records = Vec::new();
+    let mut gate = Gate {
+        tree: &tree,
+        checkout: &checkout,
+        work: &work,
+        judge: &judge,
+        equivalents: &equivalents,
+        seed: args.seed,
+        records: Vec::new(),
+    };
     if args.solidity > 0 {
-        judge_solidity(
-            &tree,
-            &checkout,
-            &work,
-            &judge,
-            &solidity,
-            args,
-            &equivalents,
-            &mut records,
-        )?;
+        gate.solidity(&solidity, args.solidity)?;
     }
     if args.rust > 0 {
-        judge_rust(&tree, &judge, &rust, args, &equivalents, &mut records)?;
+        gate.rust(&rust, args.rust)?;
     }
+    let records = gate.records;
 
     let given: Vec<String> = std::env::args().skip(1).collect();
     let command = format!("cargo run -p ovm-mutants -- {}", given.join(" "));
@@ -184,33 +184,31 @@ fn run(args: &Args) -> Result<bool, GateError> {
     Ok(holds(&records, args.bar))
 }
 
-/// Judges Solidity mutants in seed order until `args.solidity` were judged.
-#[allow(clippy::too_many_arguments)]
-fn judge_solidity(
-    tree: &Tree,
-    checkout: &Path,
-    work: &Path,
-    judge: &Judge,
-    mutants: &[Mutant],
-    args: &Args,
-    equivalents: &Equivalents,
-    records: &mut Vec<Record>,
-) -> Result<(), GateError> {
-    let base = solidity::compile(tree, checkout, &work.join("solidity/base"))?
-        .map_err(|why| GateError::Baseline(format!("the contracts do not compile: {why}")))?;
-    let (verdict, _) = judge.judge(Some(&base.manifest()))?;
-    if verdict != Verdict::Survived {
-        return Err(GateError::Baseline(format!(
-            "against the compiled contracts as a manifest: {verdict:?}"
-        )));
-    }
-    walk_sample(
-        mutants,
-        args.solidity,
-        args.seed,
-        equivalents,
-        records,
-        |mutant| {
+/// What judging a sample needs: the scratch tree, the unmutated judge, the equivalent list
+/// and the seed; verdicts are appended to `records`.
+struct Gate<'a> {
+    tree: &'a Tree,
+    checkout: &'a Path,
+    work: &'a Path,
+    judge: &'a Judge,
+    equivalents: &'a Equivalents,
+    seed: u64,
+    records: Vec<Record>,
+}
+
+impl Gate<'_> {
+    /// Judges Solidity mutants in seed order until `want` were judged.
+    fn solidity(&mut self, mutants: &[Mutant], want: usize) -> Result<(), GateError> {
+        let (tree, checkout, work, judge) = (self.tree, self.checkout, self.work, self.judge);
+        let base = solidity::compile(tree, checkout, &work.join("solidity/base"))?
+            .map_err(|why| GateError::Baseline(format!("the contracts do not compile: {why}")))?;
+        let (verdict, _) = judge.judge(Some(&base.manifest()))?;
+        if verdict != Verdict::Survived {
+            return Err(GateError::Baseline(format!(
+                "against the compiled contracts as a manifest: {verdict:?}"
+            )));
+        }
+        self.walk(mutants, want, |mutant| {
             let compiled = {
                 let _restore = tree.mutate(&mutant.file, &mutant.mutated)?;
                 solidity::compile(tree, checkout, &work.join("solidity/mutant"))?
@@ -219,8 +217,55 @@ fn judge_solidity(
                 Err(why) => Ok(Verdict::Unviable { why }),
                 Ok(build) => judge_build(judge, &base, &build),
             }
-        },
-    )
+        })
+    }
+
+    /// Judges Rust mutants in seed order until `want` were judged; each is built into a
+    /// judge of its own.
+    fn rust(&mut self, mutants: &[Mutant], want: usize) -> Result<(), GateError> {
+        let (tree, judge) = (self.tree, self.judge);
+        self.walk(mutants, want, |mutant| {
+            let built = {
+                let _restore = tree.mutate(&mutant.file, &mutant.mutated)?;
+                tree.build_judge()?
+            };
+            match built {
+                Err(why) => Ok(Verdict::Unviable { why }),
+                Ok(binary) => Ok(Judge {
+                    binary,
+                    root: judge.root.clone(),
+                    ..*judge
+                }
+                .judge(None)?
+                .0),
+            }
+        })
+    }
+
+    /// Walks `mutants` in the order of the seed, judging each with `verdict_of`, until `want`
+    /// were judged (see [`counts_toward_sample`]); every verdict is recorded.
+    fn walk(
+        &mut self,
+        mutants: &[Mutant],
+        want: usize,
+        mut verdict_of: impl FnMut(&Mutant) -> Result<Verdict, GateError>,
+    ) -> Result<(), GateError> {
+        let mut judged = 0;
+        for index in sample::order(mutants.len(), self.seed) {
+            if judged == want {
+                break;
+            }
+            let mutant = &mutants[index];
+            let start = Instant::now();
+            let verdict = verdict_of(mutant)?;
+            judged += usize::from(counts_toward_sample(&verdict));
+            let equivalent = self.equivalents.reason(&mutant.key).map(str::to_owned);
+            let record = Record::new(mutant, verdict, equivalent, start.elapsed());
+            eprintln!("{}", record.line());
+            self.records.push(record);
+        }
+        Ok(())
+    }
 }
 
 /// The verdict on compiled mutant contracts: the same contracts must stay deployable, and
@@ -237,79 +282,7 @@ fn judge_build(judge: &Judge, base: &Build, build: &Build) -> Result<Verdict, Ga
     Ok(judge.judge(Some(&build.manifest()))?.0)
 }
 
-/// Judges Rust mutants in seed order until `args.rust` were judged; each is built into a
-/// judge of its own.
-fn judge_rust(
-    tree: &Tree,
-    judge: &Judge,
-    mutants: &[Mutant],
-    args: &Args,
-    equivalents: &Equivalents,
-    records: &mut Vec<Record>,
-) -> Result<(), GateError> {
-    walk_sample(
-        mutants,
-        args.rust,
-        args.seed,
-        equivalents,
-        records,
-        |mutant| {
-            let built = {
-                let _restore = tree.mutate(&mutant.file, &mutant.mutated)?;
-                tree.build_judge()?
-            };
-            match built {
-                Err(why) => Ok(Verdict::Unviable { why }),
-                Ok(binary) => Ok(Judge {
-                    binary,
-                    root: judge.root.clone(),
-                    ..*judge
-                }
-                .judge(None)?
-                .0),
-            }
-        },
-    )
-}
-
-/// Walks `mutants` in the order of `seed`, judging each with `verdict_of`, until `want` were
-/// judged (see [`counts_toward_sample`]); every verdict is recorded.
-fn walk_sample(
-    mutants: &[Mutant],
-    want: usize,
-    seed: u64,
-    equivalents: &Equivalents,
-    records: &mut Vec<Record>,
-    mut verdict_of: impl FnMut(&Mutant) -> Result<Verdict, GateError>,
-) -> Result<(), GateError> {
-    let mut judged = 0;
-    for index in sample::order(mutants.len(), seed) {
-        if judged == want {
-            break;
-        }
-        let mutant = &mutants[index];
-        let start = Instant::now();
-        let verdict = verdict_of(mutant)?;
-        judged += usize::from(counts_toward_sample(&verdict));
-        push(records, mutant, verdict, equivalents, start.elapsed());
-    }
-    Ok(())
-}
-
 /// The sample size counts mutants the suite actually judged.
 fn counts_toward_sample(verdict: &Verdict) -> bool {
     verdict.is_viable() && *verdict != Verdict::SameCode
-}
-
-fn push(
-    records: &mut Vec<Record>,
-    mutant: &Mutant,
-    verdict: Verdict,
-    equivalents: &Equivalents,
-    took: Duration,
-) {
-    let equivalent = equivalents.reason(&mutant.key).map(str::to_owned);
-    let record = Record::new(mutant, verdict, equivalent, took);
-    eprintln!("{}", record.line());
-    records.push(record);
 }
