@@ -1,5 +1,5 @@
 //! The fast evaluator behind [`crate::ReferenceDecider::decide`]: the same rules, in the same
-//! order, as the plain evaluator of `decider.rs` (which also writes traces), but on decoded
+//! order, as the plain evaluator of `plain.rs` (which also writes traces), but on decoded
 //! trees ([`crate::tree`]): a claim is decoded once, each quantifier instance is built by
 //! substituting into the decoded body, a challenge or pin is only named (index, value) and built
 //! for the claim asked about, and the memo and cycle stack are keyed by 128-bit structural

@@ -7,6 +7,7 @@ pub mod hint;
 mod knowledge;
 pub mod onchain;
 pub mod outcome;
+mod plain;
 pub mod plasma;
 pub mod trace;
 mod tree;

@@ -17,11 +17,6 @@ pub fn not_of(registry: &Registry, p: impl Into<Bytes>) -> Property {
     Property::new(registry.connective_address(ConnectiveKind::Not), [p.into()])
 }
 
-/// And's challenge at index `i`: `Not(p_i)`, or `None` if `i` is out of range.
-pub fn and_challenge(registry: &Registry, children: &[Bytes], i: usize) -> Option<Property> {
-    children.get(i).map(|p| not_of(registry, p.clone()))
-}
-
 /// Or's one challenge: `And(Not(p0), …, Not(pn))`.
 pub fn or_challenge(registry: &Registry, children: &[Bytes]) -> Property {
     Property::new(

@@ -93,16 +93,20 @@ fn run(args: &Args) -> Result<bool, GateError> {
     eprintln!("copying the workspace into {}", work.join("tree").display());
     let tree = Tree::copy(&checkout, &work)?;
 
-    let rust = if args.rust > 0 {
+    let mut rust = if args.rust > 0 {
         rust::list(&tree)?
     } else {
         Vec::new()
     };
-    let solidity = if args.solidity > 0 {
+    let mut solidity = if args.solidity > 0 {
         solidity::list(&tree, &work.join("solidity/generated"))?
     } else {
         Vec::new()
     };
+    if let Some(text) = &args.only {
+        rust.retain(|m| m.name.contains(text.as_str()));
+        solidity.retain(|m| m.name.contains(text.as_str()));
+    }
     if args.list {
         for (mutants, want) in [(&rust, args.rust), (&solidity, args.solidity)] {
             for index in sample::order(mutants.len(), args.seed)

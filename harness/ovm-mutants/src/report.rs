@@ -189,6 +189,11 @@ pub fn markdown(records: &[Record], command: &str, bar: f64) -> String {
         "FAILS"
     };
     let _ = writeln!(out, "\nBar: {bar} % caught on each side — {verdict}.\n");
+    let _ = writeln!(out, "Not sampled (the suite never judges by them):\n");
+    for (file, why) in crate::rust::NOT_SAMPLED {
+        let _ = writeln!(out, "- `{file}`: {why}");
+    }
+    let _ = writeln!(out);
     let survivors: Vec<&Record> = records
         .iter()
         .filter(|r| r.counts() && !r.verdict.is_caught())

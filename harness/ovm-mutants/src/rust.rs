@@ -15,6 +15,21 @@ use crate::{
 /// The crates whose mutants are sampled: what an implementer replaces or depends on.
 pub const PACKAGES: [&str; 2] = ["ovm-core", "ovm-decider"];
 
+/// Files of [`PACKAGES`] that are not sampled, each with why: code the conformance suite
+/// never judges by, so no run of it can tell a mutant there from the original.
+pub const NOT_SAMPLED: [(&str, &str); 2] = [
+    (
+        "harness/ovm-decider/src/plain.rs",
+        "the plain evaluator: it writes the traces shown in reports; the suite judges by \
+         `decide` (fast.rs), and ovm-decider's tests/differential.rs holds the two equal",
+    ),
+    (
+        "harness/ovm-decider/src/trace.rs",
+        "the trace shown in reports: the spec defines no trace and no verdict reads one; \
+         ovm-decider's tests/trace.rs checks it",
+    ),
+];
+
 /// One entry of `cargo mutants --list --json --diff`.
 #[derive(Deserialize)]
 struct Listed {
@@ -31,6 +46,9 @@ pub fn list(tree: &Tree) -> Result<Vec<Mutant>, GateError> {
         .args(["mutants", "--no-config", "--list", "--json", "--diff"]);
     for package in PACKAGES {
         command.args(["-p", package]);
+    }
+    for (file, _) in NOT_SAMPLED {
+        command.args(["--exclude", file]);
     }
     let stdout = output_of(
         &mut command,
