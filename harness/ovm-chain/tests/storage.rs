@@ -42,7 +42,7 @@ fn initcode(runtime: &[u8]) -> Bytes {
 
 /// The storage behaviours under test.
 fn behaviours() -> Vec<(&'static str, Vec<u8>)> {
-    let canonical = |v: &[u8]| abi::encode_bytes(v).to_vec();
+    let canonical = |v: &[u8]| alloy_sol_types::SolValue::abi_encode(&Bytes::copy_from_slice(v));
     let mut bad_offset = canonical(b"abc");
     bad_offset[31] = 0x40;
     let mut dirty_padding = canonical(b"abc");

@@ -115,20 +115,6 @@ pub fn decode_bytes_array(bytes: &[u8]) -> Option<Vec<Bytes>> {
     (encode_bytes_array(&items).as_ref() == bytes).then_some(items)
 }
 
-/// `abi.encode(bytes)`, the return shape of `Storage.retrieve`.
-pub fn encode_bytes(value: &[u8]) -> Bytes {
-    Bytes::copy_from_slice(value).abi_encode().into()
-}
-
-/// The payload of a canonical `abi.encode(bytes)`.
-pub fn decode_bytes(bytes: &[u8]) -> Option<Bytes> {
-    if bytes.len() < 64 || !bytes.len().is_multiple_of(32) {
-        return None;
-    }
-    let value = Bytes::abi_decode(bytes).ok()?;
-    (encode_bytes(&value).as_ref() == bytes).then_some(value)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,6 +150,5 @@ mod tests {
         let mut trailing = enc.to_vec();
         trailing.extend([0u8; 32]);
         assert_eq!(decode_bytes_array(&trailing), None);
-        assert_eq!(decode_bytes(&encode_bytes(b"abc")), Some(bytes!("616263")));
     }
 }

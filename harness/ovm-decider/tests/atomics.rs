@@ -172,7 +172,11 @@ fn is_stored_is_three_valued() {
     assert_eq!(is(vec![cc_word.clone(), word(5), word(0)]), Truth::False);
     // Written, compared with the unwrapped abi.encode(root), not abi.encode(bytes).
     assert_eq!(
-        is(vec![cc_word.clone(), word(5), abi::encode_bytes(&root)]),
+        is(vec![
+            cc_word.clone(),
+            word(5),
+            [word(32), word(32), root.clone()].concat().into()
+        ]),
         Truth::False
     );
     assert_eq!(

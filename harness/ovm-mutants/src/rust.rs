@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use crate::{
     error::{GateError, io},
-    mutant::{Mutant, Side},
+    mutant::{Mutant, Side, normalize},
     process::output_of,
     tree::Tree,
 };
@@ -69,7 +69,7 @@ pub fn list(tree: &Tree) -> Result<Vec<Mutant>, GateError> {
             })?;
             Ok(Mutant {
                 side: Side::Rust,
-                key: key_of(&entry.name),
+                key: key_of(&entry.name, &entry.diff),
                 file: entry.file,
                 mutated,
                 diff: changed_lines(&entry.diff),
@@ -79,17 +79,26 @@ pub fn list(tree: &Tree) -> Result<Vec<Mutant>, GateError> {
         .collect()
 }
 
-/// The name without its `:line:col` (`file: replace f -> T with v`), stable under edits
-/// elsewhere in the file.
-fn key_of(name: &str) -> String {
+/// The name without its `:line:col` (`file: replace f -> T with v`), then ` @ ` and the first
+/// line the diff removes (whitespace collapsed): stable under edits elsewhere in the file, and
+/// distinct for the same change on two different lines.
+fn key_of(name: &str, diff: &str) -> String {
     let mut parts = name.splitn(4, ':');
-    match (parts.next(), parts.next(), parts.next(), parts.next()) {
+    let change = match (parts.next(), parts.next(), parts.next(), parts.next()) {
         (Some(file), Some(line), Some(col), Some(rest))
             if line.parse::<u32>().is_ok() && col.parse::<u32>().is_ok() =>
         {
             format!("{file}:{rest}")
         }
         _ => name.to_owned(),
+    };
+    let removed = diff
+        .lines()
+        .find(|l| l.starts_with('-') && !l.starts_with("---"))
+        .map(|l| normalize(&l[1..]));
+    match removed {
+        Some(line) => format!("{change} @ {line}"),
+        None => change,
     }
 }
 
@@ -182,13 +191,15 @@ mod tests {
     }
 
     #[test]
-    fn the_key_drops_line_and_column() {
+    fn the_key_drops_line_and_column_and_names_the_line() {
         assert_eq!(
             key_of(
-                "harness/ovm-core/src/abi.rs:11:5: replace encode_address -> Bytes with Default::default()"
+                "harness/ovm-core/src/abi.rs:11:5: replace encode_address -> Bytes with Default::default()",
+                "--- a\n+++ b\n@@ -11 +11 @@\n-    Bytes::from(a)\n+    Default::default()\n"
             ),
-            "harness/ovm-core/src/abi.rs: replace encode_address -> Bytes with Default::default()"
+            "harness/ovm-core/src/abi.rs: replace encode_address -> Bytes with Default::default() \
+             @ Bytes::from(a)"
         );
-        assert_eq!(key_of("odd name"), "odd name");
+        assert_eq!(key_of("odd name", ""), "odd name");
     }
 }

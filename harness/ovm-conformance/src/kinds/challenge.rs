@@ -3,7 +3,7 @@
 //! runner's mirrors) and the mirror of `isValidChallenge` against `UAC.challenge` and the
 //! connective's `isValidChallenge`; plus §9 C: the decider's own challenge (or pin) for the
 //! claim must be valid on both halves and accepted on-chain, a False connective's challenge must
-//! be True, and a claim the decider judges True must not have an accepted challenge the decider
+//! be True, a pin must be known not False (§7), and a claim the decider judges True must not have an accepted challenge the decider
 //! judges True.
 
 use super::{
@@ -302,6 +302,24 @@ fn own_challenge<D: Decider + ?Sized>(
                 .side("decider on claim", ctx.namer.show_outcome(outcome))
                 .side("decider on challenge", ctx.namer.show_outcome(&q_outcome))
                 .at(node.first_divergent().cloned()),
+            );
+        }
+    } else {
+        // §7: a pin is a valid challenge known not False (else pinning it could keep a True
+        // claim from being decided True).
+        let q_outcome = ctx.decider.decide(&own.property, &ctx.world);
+        if !q_outcome.known_not_false() {
+            divergences.push(
+                Divergence::new(
+                    DivergenceClass::OutcomeShape,
+                    format!(
+                        "the decider's pin is not known not False (§7): {}",
+                        shown(&ctx.namer)
+                    ),
+                )
+                .on(format!("{name} own pin"))
+                .side("decider on claim", ctx.namer.show_outcome(outcome))
+                .side("decider on pin", ctx.namer.show_outcome(&q_outcome)),
             );
         }
     }
