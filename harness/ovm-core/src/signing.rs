@@ -43,13 +43,6 @@ impl Signer {
         })
     }
 
-    /// The key with this 32-byte secret, if it is a valid scalar.
-    pub fn from_secret(secret: B256) -> Option<Self> {
-        SigningKey::from_slice(secret.as_slice())
-            .ok()
-            .map(Self::from_key)
-    }
-
     fn from_key(key: SigningKey) -> Self {
         let address = address_of(key.verifying_key());
         Self { key, address }

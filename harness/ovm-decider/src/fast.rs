@@ -81,7 +81,7 @@ pub(crate) fn decide(property: &Property, world: &World, budget: u64, evaluation
         world,
         registry,
         keyer: Keyer::new(),
-        on_stack: Stack::default(),
+        on_stack: HashSet::default(),
         memo: HashMap::default(),
         distinct_left: budget,
         evaluations_left: evaluations,
@@ -113,51 +113,12 @@ thread_local! {
     );
 }
 
-/// The keys of the properties under evaluation: a vector scanned while short, with a set once
-/// it grows (nesting through stored properties can make it long).
-#[derive(Default)]
-struct Stack {
-    keys: Vec<u128>,
-    set: HashSet<u128, KeyState>,
-}
-
-impl Stack {
-    const SCAN: usize = 48;
-
-    fn contains(&self, key: &u128) -> bool {
-        if self.keys.len() <= Self::SCAN {
-            self.keys.contains(key)
-        } else {
-            self.set.contains(key)
-        }
-    }
-
-    fn push(&mut self, key: u128) {
-        self.keys.push(key);
-        if self.keys.len() == Self::SCAN + 1 {
-            self.set.extend(self.keys.iter().copied());
-        } else if self.keys.len() > Self::SCAN {
-            self.set.insert(key);
-        }
-    }
-
-    fn pop(&mut self) {
-        if let Some(key) = self.keys.pop()
-            && self.keys.len() >= Self::SCAN
-        {
-            self.set.remove(&key);
-            if self.keys.len() == Self::SCAN {
-                self.set.clear();
-            }
-        }
-    }
-}
-
 struct Eval<'w> {
     world: &'w World,
     registry: &'w Registry,
     keyer: Keyer,
-    on_stack: Stack,
+    /// The keys of the connectives under evaluation (re-entering one is a cycle).
+    on_stack: HashSet<u128, KeyState>,
     memo: HashMap<u128, Option<Rc<Res>>, KeyState>,
     distinct_left: u64,
     evaluations_left: u64,
@@ -314,11 +275,11 @@ impl Eval<'_> {
         // Atomics and unregistered predicates evaluate nothing below them: no stack entry.
         let leaf = !matches!(node.kind, Some(PredicateKind::Connective(_)));
         if !leaf {
-            self.on_stack.push(key);
+            self.on_stack.insert(key);
         }
         let result = self.dispatch(node);
         if !leaf {
-            self.on_stack.pop();
+            self.on_stack.remove(&key);
         }
         let cacheable = !self.exhausted && self.cycle_hits == cycles_before;
         self.memo.insert(key, cacheable.then(|| result.clone()));
@@ -717,26 +678,5 @@ impl Eval<'_> {
                 challenge: Some(Pick::One),
             })
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::Stack;
-
-    #[test]
-    fn the_stack_scans_then_hashes() {
-        let mut stack = Stack::default();
-        for depth in 0..120u128 {
-            assert!(!stack.contains(&depth));
-            stack.push(depth);
-            assert!((0..=depth).all(|k| stack.contains(&k)));
-        }
-        for depth in (0..120u128).rev() {
-            stack.pop();
-            assert!(!stack.contains(&depth));
-            assert!((0..depth).all(|k| stack.contains(&k)));
-        }
-        assert!(stack.set.is_empty() && stack.keys.is_empty());
     }
 }
