@@ -286,40 +286,32 @@ fn own_challenge<D: Decider + ?Sized>(
             .side("chain", ctx.namer.show_call(&verdict))
             .at(node.first_divergent().cloned()),
         );
-    } else if outcome.is_false() {
+    } else {
+        // §9 C: a False claim's challenge is True. §7: a pin is a valid challenge known not
+        // False (else pinning it could keep a True claim from being decided True).
         let q_outcome = ctx.decider.decide(&own.property, &ctx.world);
-        if !q_outcome.is_true() {
+        let broken = if outcome.is_false() {
+            (!q_outcome.is_true()).then_some((
+                DivergenceClass::OutcomeFlip,
+                "the decider's challenge of a False claim is not True (§9 C)",
+            ))
+        } else {
+            (!q_outcome.known_not_false()).then_some((
+                DivergenceClass::OutcomeShape,
+                "the decider's pin is not known not False (§7)",
+            ))
+        };
+        if let Some((class, what)) = broken {
             let node = ctx.probe(&own.property, "challenge")?;
             divergences.push(
-                Divergence::new(
-                    DivergenceClass::OutcomeFlip,
-                    format!(
-                        "the decider's challenge of a False claim is not True (§9 C): {}",
-                        shown(&ctx.namer)
-                    ),
-                )
-                .on(format!("{name} own challenge"))
-                .side("decider on claim", ctx.namer.show_outcome(outcome))
-                .side("decider on challenge", ctx.namer.show_outcome(&q_outcome))
-                .at(node.first_divergent().cloned()),
-            );
-        }
-    } else {
-        // §7: a pin is a valid challenge known not False (else pinning it could keep a True
-        // claim from being decided True).
-        let q_outcome = ctx.decider.decide(&own.property, &ctx.world);
-        if !q_outcome.known_not_false() {
-            divergences.push(
-                Divergence::new(
-                    DivergenceClass::OutcomeShape,
-                    format!(
-                        "the decider's pin is not known not False (§7): {}",
-                        shown(&ctx.namer)
-                    ),
-                )
-                .on(format!("{name} own pin"))
-                .side("decider on claim", ctx.namer.show_outcome(outcome))
-                .side("decider on pin", ctx.namer.show_outcome(&q_outcome)),
+                Divergence::new(class, format!("{what}: {}", shown(&ctx.namer)))
+                    .on(format!("{name} own {kind}"))
+                    .side("decider on claim", ctx.namer.show_outcome(outcome))
+                    .side(
+                        format!("decider on {kind}"),
+                        ctx.namer.show_outcome(&q_outcome),
+                    )
+                    .at(node.first_divergent().cloned()),
             );
         }
     }
