@@ -188,7 +188,7 @@ pub struct Var {
 pub const NAMES: [&[u8]; 5] = [b"x", b"y", b"z", b"w", b"abcdefghijklmnopqr"];
 
 fn hex(bytes: &[u8]) -> String {
-    ovm_decider::plasma::hex(bytes)
+    ovm_core::hex::encode_prefixed(bytes)
 }
 
 fn pick<T: Clone>(items: &[T], sel: u8) -> Option<T> {
