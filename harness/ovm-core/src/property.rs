@@ -187,15 +187,6 @@ pub enum Decision {
 }
 
 impl Decision {
-    /// The ABI value (`0`, `1`, `2`).
-    pub fn as_u8(self) -> u8 {
-        match self {
-            Self::Undecided => 0,
-            Self::True => 1,
-            Self::False => 2,
-        }
-    }
-
     /// The decision with ABI value `value`, if any.
     pub fn from_u8(value: u8) -> Option<Self> {
         match value {

@@ -76,7 +76,7 @@ impl GCase {
             mat: &mat,
             b: env.builder(),
         };
-        let world = mat.world.decider_world(registry);
+        let world = mat.world.decider_world(registry, mat.commitment);
         let claim = interp.closed(&self.shape);
         let mut universe = vec![claim.clone()];
         grow_universe(&world, &mut universe, 12);

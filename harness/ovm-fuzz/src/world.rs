@@ -54,20 +54,20 @@ pub struct WorldSpec {
 }
 
 impl WorldSpec {
-    /// The decider's world over `registry`: the store, and the roots submitted to the first
-    /// registered storage contract.
-    pub fn decider_world(&self, registry: &Registry) -> World {
+    /// The decider's world over `registry`: the store, and the roots submitted to
+    /// `commitment` (the deployment's `CommitmentContract`, where the chain's roots go).
+    pub fn decider_world(&self, registry: &Registry, commitment: Address) -> World {
         let mut world = World::new(registry.clone());
         for (bucket, key, value) in &self.store {
             world
                 .witnesses
                 .insert(bucket.clone(), key.clone(), value.clone());
         }
-        if let Some(cc) = registry.storages().next() {
-            for (block, root) in &self.roots {
-                // A root the contract would refuse is refused here too (and skipped).
-                let _ = world.storage.submit_root(cc, U256::from(*block), *root);
-            }
+        for (block, root) in &self.roots {
+            // A root the contract would refuse is refused here too (and skipped).
+            let _ = world
+                .storage
+                .submit_root(commitment, U256::from(*block), *root);
         }
         world
     }

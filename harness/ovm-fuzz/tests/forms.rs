@@ -69,7 +69,9 @@ fn every_layer_runs_the_case_it_writes() {
     }
     for case in sample::<witness::Witness>(&env) {
         let concrete = case.concrete(&env);
-        let world = concrete.world.decider_world(env.registry());
+        let world = concrete
+            .world
+            .decider_world(env.registry(), env.deployment().commitment);
         let outcome = cx.judge.decider().decide(&concrete.claim, &world);
         differing += usize::from(same_case(&runner, |form| {
             witness::vector(&env, &concrete, &outcome, form)
@@ -77,7 +79,9 @@ fn every_layer_runs_the_case_it_writes() {
     }
     for case in sample::<challenge::Challenge>(&env) {
         let concrete = case.concrete(&env);
-        let world = concrete.world.decider_world(env.registry());
+        let world = concrete
+            .world
+            .decider_world(env.registry(), env.deployment().commitment);
         let outcome = cx.judge.decider().decide(&concrete.claim, &world);
         differing += usize::from(same_case(&runner, |form| {
             challenge::vector(&env, &concrete, &world, &outcome, form)

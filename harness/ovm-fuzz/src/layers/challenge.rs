@@ -91,7 +91,9 @@ impl CCase {
 pub fn run(cx: Cx<'_>, case: &CConcrete) -> Result<String, Found> {
     let registry = cx.env.registry();
     let name = predicate_name(registry, &case.claim);
-    let world = case.world.decider_world(registry);
+    let world = case
+        .world
+        .decider_world(registry, cx.env.deployment().commitment);
     let outcome = cx.judge.decider().decide(&case.claim, &world);
     judged(cx, &vector(cx.env, case, &world, &outcome, Form::Run))?;
     let summary = match &outcome {
@@ -133,7 +135,9 @@ impl FuzzLayer for Challenge {
 
     fn to_vector(cx: Cx<'_>, case: &CCase, _found: &Found) -> Option<VectorFile> {
         let concrete = case.concrete(cx.env);
-        let world = concrete.world.decider_world(cx.env.registry());
+        let world = concrete
+            .world
+            .decider_world(cx.env.registry(), cx.env.deployment().commitment);
         let outcome = cx.judge.decider().decide(&concrete.claim, &world);
         Some(vector(cx.env, &concrete, &world, &outcome, Form::Written))
     }

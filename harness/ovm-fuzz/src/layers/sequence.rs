@@ -122,7 +122,7 @@ impl SCase {
             mat: &mat,
             b: env.builder(),
         };
-        let world = mat.world.decider_world(registry);
+        let world = mat.world.decider_world(registry, mat.commitment);
         let mut universe: Vec<Property> = Vec::new();
         for s in &self.pool {
             let p = interp.closed(s);

@@ -74,7 +74,9 @@ fn near_witnesses(w: &[Bytes], sels: &[u8]) -> Vec<Vec<Bytes>> {
 pub fn run(cx: Cx<'_>, case: &WConcrete) -> Result<String, Found> {
     let registry = cx.env.registry();
     let name = predicate_name(registry, &case.claim);
-    let world = case.world.decider_world(registry);
+    let world = case
+        .world
+        .decider_world(registry, cx.env.deployment().commitment);
     let outcome = cx.judge.decider().decide(&case.claim, &world);
     judged(cx, &vector(cx.env, case, &outcome, Form::Run))?;
     let summary = match &outcome {
@@ -143,7 +145,9 @@ impl FuzzLayer for Witness {
 
     fn to_vector(cx: Cx<'_>, case: &WCase, _found: &Found) -> Option<VectorFile> {
         let concrete = case.concrete(cx.env);
-        let world = concrete.world.decider_world(cx.env.registry());
+        let world = concrete
+            .world
+            .decider_world(cx.env.registry(), cx.env.deployment().commitment);
         let outcome = cx.judge.decider().decide(&concrete.claim, &world);
         Some(vector(cx.env, &concrete, &outcome, Form::Written))
     }
