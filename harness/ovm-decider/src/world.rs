@@ -92,13 +92,6 @@ impl WitnessStore {
             .filter(move |(k, _)| k.as_ref() == key)
             .map(|(_, v)| v)
     }
-
-    /// The names of the non-empty buckets, sorted.
-    pub fn bucket_names(&self) -> Vec<&str> {
-        let mut names: Vec<&str> = self.buckets.keys().map(String::as_str).collect();
-        names.sort_unstable();
-        names
-    }
 }
 
 /// What `Storage.retrieve(key)` yields (spec §5.2), already unwrapped from its
