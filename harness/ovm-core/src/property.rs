@@ -9,9 +9,10 @@ use alloy_primitives::{Address, B256, Bytes, keccak256};
 /// One ABI word.
 const WORD: usize = 32;
 
-/// The largest properties (by total input bytes) whose ids [`Property::id`] remembers: the
-/// memo holds at most 4,096 of them per thread, so at most 16 MiB of inputs.
-pub const REMEMBERED_ID_BYTES: usize = 4 * 1024;
+/// The largest properties (by total input bytes) whose ids [`Property::id`] remembers, 1 MiB:
+/// the memo holds at most 4,096 of them per thread and 16 MiB of inputs in all, so a large
+/// claim a dispute asks about again and again is hashed once.
+pub const REMEMBERED_ID_BYTES: usize = 1 << 20;
 
 /// `n` rounded up to a whole number of words.
 fn padded(n: usize) -> Option<usize> {
@@ -135,7 +136,7 @@ impl Property {
         if size > REMEMBERED_ID_BYTES {
             return keccak256(self.encode());
         }
-        remembered(&IDS, self, || keccak256(self.encode()))
+        remembered(&IDS, self, size, || keccak256(self.encode()))
     }
 
     /// Decodes `bytes` iff they are a property: `abi.encode(abi.decode(x, (Property))) == x`.

@@ -32,7 +32,7 @@ impl Signer {
         thread_local! {
             static DERIVED: Memo<u64, Signer> = Memo::default();
         }
-        remembered(&DERIVED, &seed, || {
+        remembered(&DERIVED, &seed, size_of::<u64>(), || {
             let mut material = keccak256([b"ovm-signer".as_slice(), &seed.to_be_bytes()].concat());
             loop {
                 if let Ok(key) = SigningKey::from_slice(material.as_slice()) {
@@ -67,7 +67,12 @@ impl Signer {
             static SIGNED: Memo<(Address, B256), RawSignature> = Memo::default();
         }
         let hash = keccak256(message);
-        remembered(&SIGNED, &(self.address, hash), || self.sign_prehash(hash))
+        remembered(
+            &SIGNED,
+            &(self.address, hash),
+            size_of::<(Address, B256)>(),
+            || self.sign_prehash(hash),
+        )
     }
 
     /// The signature of a digest, `s` normalised to low and `v` adjusted with it.
@@ -110,9 +115,12 @@ pub fn recover(message: &[u8], signature: &[u8]) -> Option<Address> {
         static RECOVERED: Memo<(B256, RawSignature), Option<Address>> = Memo::default();
     }
     let digest = keccak256(message);
-    remembered(&RECOVERED, &(digest, *signature), || {
-        recover_prehash(digest, signature, v)
-    })
+    remembered(
+        &RECOVERED,
+        &(digest, *signature),
+        size_of::<(B256, RawSignature)>(),
+        || recover_prehash(digest, signature, v),
+    )
 }
 
 /// The elliptic-curve part of [`recover`], after its byte checks.

@@ -13,6 +13,9 @@ pub struct EvmStats {
     pub calls: u64,
     /// Wall time spent inside the EVM while running them.
     pub time: Duration,
+    /// Wall time the conformance engine spent running them (the EVM's time included; the
+    /// generation of the cases and their vectors not).
+    pub engine: Duration,
 }
 
 /// The addresses, registry and builder the generators use, and the EVM time so far.
@@ -66,11 +69,12 @@ impl Env {
         &self.builder
     }
 
-    /// Adds one engine run's EVM time to [`Env::stats`].
-    pub fn add_evm_time(&self, time: Duration) {
+    /// Adds one engine run to [`Env::stats`]: its wall time and the EVM's share of it.
+    pub fn add_run(&self, engine: Duration, evm: Duration) {
         let mut stats = self.stats.get();
         stats.calls += 1;
-        stats.time += time;
+        stats.time += evm;
+        stats.engine += engine;
         self.stats.set(stats);
     }
 

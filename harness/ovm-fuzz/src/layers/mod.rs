@@ -16,7 +16,7 @@ use ovm_core::{Bytes, ConnectiveKind, Property, Registry, abi, depth};
 use ovm_decider::{World, hint, onchain};
 use ovm_vectors::{ChallengeVector, Expr, Input, Vector, VectorFile, WitnessVector};
 use proptest::strategy::BoxedStrategy;
-use std::collections::HashSet;
+use std::{collections::HashSet, time::Instant};
 
 /// What a layer check runs with: the generators' environment and the conformance engine (the
 /// decider, the Rust mirrors and the contracts under test).
@@ -40,11 +40,12 @@ pub(crate) struct Judged {
 /// Runs `file` through the conformance engine: the vector with its expectations filled when
 /// the halves agree, else the first divergence between them.
 pub(crate) fn judged(cx: Cx<'_>, file: &VectorFile) -> Result<Judged, Found> {
+    let started = Instant::now();
     let execution = cx
         .judge
         .execute(file)
         .map_err(|e| Found::unrunnable(Stage::Engine, e))?;
-    cx.env.add_evm_time(execution.evm_time);
+    cx.env.add_run(started.elapsed(), execution.evm_time);
     if let Some(found) = execution
         .divergences
         .into_iter()
