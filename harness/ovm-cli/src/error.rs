@@ -21,6 +21,18 @@ pub(crate) enum CliError {
     /// The contracts could not be deployed for the selected vectors.
     #[error(transparent)]
     Deploy(#[from] RunError),
+    /// A file named on the command line cannot be read.
+    #[error("{}: cannot read: {source}", path.display())]
+    Read {
+        /// The file given.
+        path: PathBuf,
+        /// The file system's error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// `fuzz merge`: the reports are not the shards of one campaign.
+    #[error(transparent)]
+    Merge(#[from] ovm_fuzz::shard::MergeError),
     /// The `--markdown` file cannot be written.
     #[error("{}: cannot write the Markdown summary: {source}", path.display())]
     Markdown {

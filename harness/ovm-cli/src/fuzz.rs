@@ -1,15 +1,44 @@
 //! `ovm-conformance fuzz`: a seeded differential campaign ([`ovm_fuzz::Campaign`]) of the
 //! reference subject against the contracts, with a progress bar, cases/s per layer, unique
-//! divergences and the seed. Also the short campaign `run` adds to the whole suite.
+//! divergences and the seed. Also the short campaign `run` adds to the whole suite, and
+//! `fuzz merge`, which joins the JSON reports of shards (`fuzz --shard i/n --json`).
 
-use crate::output::{out, outln};
-use clap::Args;
+use crate::{
+    error::CliError,
+    output::{out, outln},
+};
+use clap::{Args, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use ovm_fuzz::{
-    Budget, Campaign, Env, Judge, Layer, Options, Report, campaign::DEFAULT_SEED,
-    regress::WriteMode,
+    Budget, Campaign, Env, Judge, Layer, Options, Report, Shard, campaign::DEFAULT_SEED,
+    regress::WriteMode, shard,
 };
 use std::{io::IsTerminal, path::PathBuf, time::Duration};
+
+/// `fuzz [OPTIONS]` runs a campaign; `fuzz merge FILES…` merges shard reports.
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct FuzzCommand {
+    /// `merge`.
+    #[command(subcommand)]
+    pub action: Option<FuzzAction>,
+    /// The campaign (without a subcommand).
+    #[command(flatten)]
+    pub args: FuzzArgs,
+}
+
+/// The subcommands of `fuzz`.
+#[derive(Debug, Subcommand)]
+pub enum FuzzAction {
+    /// Merge the JSON reports of shards 1/n … n/n of one campaign (`fuzz --shard i/n --json`)
+    /// into the JSON report of the whole campaign: the same bytes an unsharded `fuzz --json`
+    /// with the same seed and cases prints. Exit 1 if a shard found a bug.
+    Merge {
+        /// The shards' reports, in any order.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
 
 /// How long and where a campaign runs.
 #[derive(Debug, Args)]
@@ -33,6 +62,11 @@ pub struct FuzzArgs {
     /// (CI gates, the mutation gate). The same seed still gives the same cases.
     #[arg(long)]
     pub fail_fast: bool,
+    /// Check only shard I of N: the cases whose index (within their layer) is I−1 modulo N.
+    /// Every shard draws the whole campaign's cases, so `fuzz merge` of the N `--json`
+    /// reports is the unsharded report.
+    #[arg(long, value_name = "I/N", default_value_t = Shard::WHOLE)]
+    pub shard: Shard,
 }
 
 impl FuzzArgs {
@@ -45,6 +79,7 @@ impl FuzzArgs {
             layers: Layer::ALL.to_vec(),
             write_regressions: None,
             fail_fast,
+            shard: Shard::WHOLE,
         }
     }
 }
@@ -87,6 +122,7 @@ pub fn campaign(judge: &dyn Judge, args: &FuzzArgs, json: bool) -> bool {
                 .map_or(WriteMode::Never, WriteMode::Dir),
             shrink: !args.fail_fast,
             stop_at_first: args.fail_fast,
+            shard: args.shard,
             ..Options::default()
         },
     };
@@ -101,8 +137,10 @@ pub fn campaign(judge: &dyn Judge, args: &FuzzArgs, json: bool) -> bool {
     });
     bar.finish_and_clear();
     if json {
-        out!("{}", report.records_jsonl());
-        outln!("{}", summary_json(args.seed, &report));
+        out!(
+            "{}",
+            shard::report_json(&report, args.seed, &args.layers, args.shard)
+        );
     } else {
         for finding in report
             .bugs
@@ -112,7 +150,7 @@ pub fn campaign(judge: &dyn Judge, args: &FuzzArgs, json: bool) -> bool {
         {
             outln!("{}", finding.message(args.seed));
         }
-        outln!("{}", summary_line(args.seed, &report));
+        outln!("{}", summary_line(args, &report));
     }
     eprint!("{}", throughput(&report));
     report.bugs.is_empty()
@@ -135,30 +173,20 @@ fn total_cases(report: &Report) -> u64 {
     report.cases.iter().map(|(_, n)| n).sum()
 }
 
-fn summary_line(seed: u64, report: &Report) -> String {
+fn summary_line(args: &FuzzArgs, report: &Report) -> String {
+    let shard = if args.shard.is_whole() {
+        String::new()
+    } else {
+        format!(" (shard {})", args.shard)
+    };
     format!(
-        "fuzz seed {seed:#x}: {} cases, {} bug(s), {} unguarded claim(s), {} limitation(s)",
+        "fuzz seed {:#x}{shard}: {} cases, {} bug(s), {} unguarded claim(s), {} limitation(s)",
+        args.seed,
         total_cases(report),
         report.bugs.len(),
         report.unguarded.len(),
         report.limitations.len()
     )
-}
-
-fn summary_json(seed: u64, report: &Report) -> serde_json::Value {
-    let signatures = |findings: &[ovm_fuzz::campaign::Finding]| -> Vec<String> {
-        findings.iter().map(|f| f.signature()).collect()
-    };
-    serde_json::json!({
-        "fuzz": {
-            "seed": seed,
-            "cases": report.cases.iter().map(|(l, n)| (l.name().to_owned(), *n)).collect::<std::collections::BTreeMap<_, _>>(),
-            "bugs": signatures(&report.bugs),
-            "unguarded": signatures(&report.unguarded),
-            "limitations": signatures(&report.limitations),
-            "conforms": report.bugs.is_empty(),
-        }
-    })
 }
 
 fn throughput(report: &Report) -> String {
@@ -176,4 +204,27 @@ fn throughput(report: &Report) -> String {
         ));
     }
     out
+}
+
+/// `fuzz merge FILES…`: prints the merged JSON report (stdout) and a summary line (stderr).
+/// `Ok(true)` when no shard found a bug.
+pub fn merge(files: &[PathBuf]) -> Result<bool, CliError> {
+    let mut reports = Vec::with_capacity(files.len());
+    for file in files {
+        let text = std::fs::read_to_string(file).map_err(|source| CliError::Read {
+            path: file.clone(),
+            source,
+        })?;
+        reports.push((file.display().to_string(), text));
+    }
+    let merged = shard::merge(&reports)?;
+    out!("{}", merged.json);
+    eprintln!(
+        "fuzz merge: {} shard report(s), {} cases, {} unique finding(s){}",
+        files.len(),
+        merged.cases,
+        merged.findings,
+        if merged.conforms { "" } else { ", bugs found" }
+    );
+    Ok(merged.conforms)
 }

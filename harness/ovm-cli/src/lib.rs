@@ -10,7 +10,7 @@ mod progress;
 mod replay;
 mod run;
 
-pub use fuzz::FuzzArgs;
+pub use fuzz::{FuzzAction, FuzzArgs, FuzzCommand};
 
 use clap::{Args, Parser, Subcommand};
 use error::CliError;
@@ -108,8 +108,9 @@ pub enum Command {
     },
     /// Print spec rule id → number of vectors.
     Coverage,
-    /// Run a seeded differential fuzz campaign of the reference subject against the contracts.
-    Fuzz(FuzzArgs),
+    /// Run a seeded differential fuzz campaign of the reference subject against the contracts
+    /// (`fuzz merge FILES…`: merge the JSON reports of its shards).
+    Fuzz(FuzzCommand),
     /// Contract manifests (the `--contracts` format).
     #[command(subcommand)]
     Manifest(ManifestCommand),
@@ -167,6 +168,13 @@ fn execute(cli: Cli, factory: DeciderFactory) -> Result<bool, CliError> {
     if let Command::Coverage = cli.command {
         return Ok(coverage::coverage(options));
     }
+    if let Command::Fuzz(FuzzCommand {
+        action: Some(FuzzAction::Merge { files }),
+        ..
+    }) = &cli.command
+    {
+        return fuzz::merge(files);
+    }
     let decider = builtin_decider(&options.decider)
         .or_else(|| factory(&options.decider))
         .ok_or_else(|| CliError::UnknownDecider(options.decider.clone()))?;
@@ -193,7 +201,7 @@ fn execute(cli: Cli, factory: DeciderFactory) -> Result<bool, CliError> {
             let args = FuzzArgs::short(*fuzz_cases, *fail_fast);
             Ok(fuzz::campaign(runner.as_ref(), &args, options.json) && conforms)
         }
-        Command::Fuzz(args) => Ok(fuzz::campaign(runner.as_ref(), args, options.json)),
+        Command::Fuzz(command) => Ok(fuzz::campaign(runner.as_ref(), &command.args, options.json)),
         Command::Check { paths } => run::run_all(&runner, options, paths, Mode::Check),
         Command::Fill { paths } => fill::fill(&runner, options, paths),
         Command::Replay { file } => {

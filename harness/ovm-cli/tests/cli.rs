@@ -497,3 +497,59 @@ fn an_exported_manifest_runs_as_plugged_in_contracts() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `fuzz --shard i/n` then `fuzz merge` gives the unsharded report byte for byte, findings
+/// (de-duplicated, hits summed) included; merging an incomplete set is a usage error.
+#[test]
+fn merged_shards_are_the_unsharded_campaign() {
+    let dir = std::env::temp_dir().join(format!("ovm-cli-shards-{}", std::process::id()));
+    let manifest = and_runs_or_manifest(&dir);
+    let campaign = [
+        "--json", "fuzz", "--seed", "3", "--cases", "24", "--layers", "C,E",
+    ];
+    let fuzz = |extra: &[&str]| {
+        let out = bin()
+            .arg("--contracts")
+            .arg(&manifest)
+            .args(campaign)
+            .args(extra)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    let whole = fuzz(&[]);
+    let mut files = Vec::new();
+    for shard in ["2/3", "3/3", "1/3"] {
+        let file = dir.join(format!("shard-{}.json", &shard[..1]));
+        std::fs::write(&file, fuzz(&["--shard", shard])).unwrap();
+        files.push(file);
+    }
+    let merged = bin().args(["fuzz", "merge"]).args(&files).output().unwrap();
+    assert_eq!(merged.status.code(), Some(1), "a shard found bugs");
+    assert_eq!(
+        String::from_utf8_lossy(&merged.stdout),
+        String::from_utf8_lossy(&whole)
+    );
+    let summary: serde_json::Value =
+        serde_json::from_str(String::from_utf8_lossy(&whole).lines().last().unwrap()).unwrap();
+    let findings = summary
+        .pointer("/fuzz/findings")
+        .unwrap()
+        .as_array()
+        .unwrap();
+    assert!(!findings.is_empty(), "{summary}");
+    let incomplete = bin()
+        .args(["fuzz", "merge"])
+        .args(&files[..2])
+        .output()
+        .unwrap();
+    assert_eq!(incomplete.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&incomplete.stderr).contains("1/3 … 3/3"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

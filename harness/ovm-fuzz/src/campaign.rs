@@ -10,6 +10,7 @@ use crate::{
         sequence::Sequence, truncated, witness::Witness,
     },
     regress::{self, WriteMode},
+    shard::Shard,
 };
 use ovm_conformance::Judge;
 use ovm_core::keccak256;
@@ -43,6 +44,8 @@ pub struct Options {
     pub stop_at_first: bool,
     /// Nested connectives in generated properties (at most).
     pub depth: u32,
+    /// The part of the cases this process checks (the others are drawn and skipped).
+    pub shard: Shard,
 }
 
 impl Default for Options {
@@ -53,6 +56,7 @@ impl Default for Options {
             write: WriteMode::Never,
             stop_at_first: false,
             depth: 4,
+            shard: Shard::WHOLE,
         }
     }
 }
@@ -143,7 +147,7 @@ pub struct Report {
     pub unguarded: Vec<Finding>,
     /// Unique cases of the documented §10 limitation (storage written too late).
     pub limitations: Vec<Finding>,
-    /// Cases run per layer.
+    /// Cases checked per layer (of a shard: its own).
     pub cases: Vec<(Layer, u64)>,
     /// Wall time per layer (not part of the records).
     pub time: Vec<(Layer, Duration)>,
@@ -152,12 +156,7 @@ pub struct Report {
 impl Report {
     /// The records as JSON lines (byte-stable for a seed and case count).
     pub fn records_jsonl(&self) -> String {
-        let mut out = String::new();
-        for r in &self.records {
-            out.push_str(&serde_json::to_string(r).unwrap_or_default());
-            out.push('\n');
-        }
-        out
+        crate::shard::jsonl(&self.records)
     }
 
     /// Unique signatures found (bugs and unguarded claims).
@@ -195,7 +194,10 @@ pub trait Driver {
     /// Generates, checks (and on failure shrinks) the next case.
     /// Returns the case's hash (keccak of its debug form) and what it did.
     fn run_case(&mut self, cx: Cx<'_>, options: &Options, seed: u64) -> (String, CaseOutcome);
-    /// Cases run.
+    /// Draws the next case without checking it (another shard's), so the cases after it are
+    /// the whole campaign's.
+    fn skip_case(&mut self);
+    /// Cases drawn (run or skipped).
     fn cases(&self) -> u64;
 }
 
@@ -234,6 +236,12 @@ impl<L: FuzzLayer> Driver for LayerDriver<L> {
 
     fn cases(&self) -> u64 {
         self.index
+    }
+
+    fn skip_case(&mut self) {
+        self.index += 1;
+        // A failed generation is skipped as the whole campaign's run of it would be reported.
+        let _ = self.strategy.new_tree(&mut self.runner);
     }
 
     fn run_case(&mut self, cx: Cx<'_>, options: &Options, seed: u64) -> (String, CaseOutcome) {
@@ -356,6 +364,8 @@ impl Campaign {
         let mut report = Report::default();
         let mut records: Vec<Vec<CaseRecord>> = vec![Vec::new(); drivers.len()];
         let mut times = vec![Duration::ZERO; drivers.len()];
+        let mut ran = vec![0u64; drivers.len()];
+        let shard = self.options.shard;
         let mut total = 0u64;
         let mut active: Vec<bool> = vec![true; drivers.len()];
         'outer: loop {
@@ -363,6 +373,11 @@ impl Campaign {
             for (i, d) in drivers.iter_mut().enumerate() {
                 if !active[i] {
                     continue;
+                }
+                while !shard.owns(d.cases())
+                    && !matches!(self.budget, Budget::Cases(n) if d.cases() >= n)
+                {
+                    d.skip_case();
                 }
                 match self.budget {
                     Budget::Cases(n) if d.cases() >= n => {
@@ -377,6 +392,7 @@ impl Campaign {
                 let index = d.cases();
                 let (hash, outcome) = d.run_case(cx, &self.options, self.seed);
                 times[i] += t.elapsed();
+                ran[i] += 1;
                 total += 1;
                 let (summary, stop) = match outcome {
                     CaseOutcome::Agree(summary) => (summary, false),
@@ -422,7 +438,7 @@ impl Campaign {
             }
         }
         for (i, d) in drivers.iter().enumerate() {
-            report.cases.push((d.layer(), d.cases()));
+            report.cases.push((d.layer(), ran[i]));
             report.time.push((d.layer(), times[i]));
         }
         for layer_records in records {

@@ -1,11 +1,11 @@
 //! What a layer reports: the [`Layer`]s, what a failing case [`Found`] (the conformance
 //! engine's own divergence, never a second kind of one) and the per-case [`CaseRecord`].
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The conformance invariants of spec §9, one fuzz layer each.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Layer {
     /// E: encoding, id, "is a property", placeholder, `subst`, depth (Rust vs the contracts' views).
     E,
@@ -77,7 +77,7 @@ impl fmt::Display for Layer {
 }
 
 /// How bad a finding is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Severity {
     /// The halves disagree (or a half breaks the spec): a bug, the case fails.
     Bug,
@@ -226,7 +226,7 @@ impl fmt::Display for Found {
 
 /// The outcome record of one generated case: deterministic (no wall clock), so two campaigns
 /// with the same seed and case count produce the same records byte for byte.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaseRecord {
     /// The layer.
     pub layer: Layer,

@@ -7,9 +7,11 @@ pub mod game;
 pub mod generate;
 pub mod layers;
 pub mod regress;
+pub mod shard;
 pub mod world;
 
 pub use campaign::{Budget, Campaign, Options, Report};
 pub use env::Env;
 pub use found::{CaseRecord, Found, Layer, Severity, Stage};
 pub use ovm_conformance::{Judge, Mirrors, Runner};
+pub use shard::Shard;
