@@ -5,6 +5,7 @@ pub mod env;
 pub mod found;
 pub mod game;
 pub mod generate;
+pub mod input;
 pub mod layers;
 pub mod regress;
 pub mod shard;

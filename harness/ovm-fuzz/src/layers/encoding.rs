@@ -13,7 +13,7 @@ use crate::{
     },
     world::{Material, WorldParams, world_params},
 };
-use ovm_core::{Bytes, Property, U256, abi, placeholder::placeholder};
+use ovm_core::{Bytes, Property, Registry, U256, abi, placeholder::placeholder};
 use ovm_vectors::{Check, EncodingVector, Info, Input, Vector, VectorFile};
 use proptest::prelude::*;
 
@@ -64,7 +64,6 @@ impl ECase {
     /// The encoding vector of this case: its checks on concrete bytes.
     pub fn vector(&self, env: &Env, form: Form) -> VectorFile {
         let registry = env.registry();
-        let input = |b: &[u8]| form.input(b, registry);
         let mat = Material::build(
             &self.world,
             env.deployment().commitment,
@@ -93,45 +92,60 @@ impl ECase {
             2 => placeholder(b"y"),
             _ => abi::encode_u256(U256::from(self.raw_v.len())),
         };
-        let mut checks = vec![
-            Check::IsProperty {
-                bytes: input(&x),
-                expect: None,
-            },
-            Check::Placeholder {
-                bytes: input(&x),
-                expect: None,
-            },
-            Check::Placeholder {
-                bytes: input(&v),
-                expect: None,
-            },
-            Check::Depth {
-                bytes: input(&x),
-                expect: None,
-            },
-            Check::Subst {
-                x: input(&x),
-                name: Input::hex(&name),
-                value: input(&v),
-                expect: None,
-            },
-            Check::Admissible {
-                exists: self.free % 2 == 1,
-                body: input(&x),
-                name: Input::hex(&name),
-                value: input(&v),
-                expect: None,
-            },
-        ];
-        if let Some(p) = Property::decode_canonical(&x) {
-            checks.push(Check::Id {
-                property: form.expr(&p, registry),
-                expect: None,
-            });
-        }
-        VectorFile::new(Info::new(""), EncodingVector { checks })
+        checks(&x, &name, &v, self.free % 2 == 1, form, registry)
     }
+}
+
+/// The encoding vector of the checks on `x` (as bytes; with `name` := `v` substituted, and
+/// admissible in a ThereExists body when `exists`): is-property, placeholder (of `x` and
+/// `v`), depth, subst, admissibility, and the id when `x` is a property.
+pub fn checks(
+    x: &[u8],
+    name: &[u8],
+    v: &[u8],
+    exists: bool,
+    form: Form,
+    registry: &Registry,
+) -> VectorFile {
+    let input = |b: &[u8]| form.input(b, registry);
+    let mut checks = vec![
+        Check::IsProperty {
+            bytes: input(x),
+            expect: None,
+        },
+        Check::Placeholder {
+            bytes: input(x),
+            expect: None,
+        },
+        Check::Placeholder {
+            bytes: input(v),
+            expect: None,
+        },
+        Check::Depth {
+            bytes: input(x),
+            expect: None,
+        },
+        Check::Subst {
+            x: input(x),
+            name: Input::hex(name),
+            value: input(v),
+            expect: None,
+        },
+        Check::Admissible {
+            exists,
+            body: input(x),
+            name: Input::hex(name),
+            value: input(v),
+            expect: None,
+        },
+    ];
+    if let Some(p) = Property::decode_canonical(x) {
+        checks.push(Check::Id {
+            property: form.expr(&p, registry),
+            expect: None,
+        });
+    }
+    VectorFile::new(Info::new(""), EncodingVector { checks })
 }
 
 /// Layer E.

@@ -1,0 +1,4 @@
+//! libFuzzer target: challenges: soundness and the isValidChallenge table (layer C), both halves, through the conformance engine.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| ovm_fuzz_targets::check(ovm_fuzz::Layer::C, data));
