@@ -56,6 +56,14 @@ impl AddrRef {
     pub fn predicate(kind: PredicateKind) -> Self {
         Self::Name(Name::parse(kind.name()).expect("predicate names are valid names"))
     }
+
+    /// `address` by its predicate's name in `registry`, else as a literal.
+    pub fn of_address(address: Address, registry: &Registry) -> Self {
+        match registry.kind(address) {
+            Some(kind) => Self::predicate(kind),
+            None => Self::Literal(address),
+        }
+    }
 }
 
 impl fmt::Display for AddrRef {

@@ -3,7 +3,7 @@
 use ovm_core::{AtomicKind, ConnectiveKind, PredicateKind};
 use ovm_vectors::{
     AtomicName, AtomicVector, Call, CallResult, ErrorExpect, ErrorName, Expr, Info, Input, Kind,
-    Step, Truth, UacExpect, UacVector, Vector, VectorFile, from_json, to_pretty_json,
+    Step, Truth, UacExpect, UacVector, Vector, VectorFile, View, from_json, to_pretty_json,
 };
 
 const ENCODING: &str = r#"{
@@ -631,9 +631,21 @@ fn built_in_rust_and_written_canonically() {
                 property: claim.clone(),
             }),
             Step::Advance(7),
+            Step::View(View::IsDecidable {
+                id: Input::Id(Box::new(claim.clone())),
+                expect: Some(true),
+            }),
+            Step::View(View::GetGamePredicate {
+                id: Input::Id(Box::new(claim.clone())),
+                expect: Some("Not".parse().unwrap()),
+            }),
             Step::Call(Call::DecideClaimToTrue {
                 from: Some("alice".parse().unwrap()),
                 id: Input::Id(Box::new(claim.clone())),
+            }),
+            Step::View(View::IsDecided {
+                property: claim.clone(),
+                expect: None,
             }),
         ],
         expect: Some(UacExpect {

@@ -186,13 +186,6 @@ impl Call {
 pub const DEFAULT_SENDER: &str = "deployer";
 
 /// A sender as a vector names it: a predicate by its name, any other address literally.
-fn sender_ref(from: Address, registry: &Registry) -> AddrRef {
-    match registry.kind(from) {
-        Some(kind) => AddrRef::predicate(kind),
-        None => AddrRef::Literal(from),
-    }
-}
-
 impl Call {
     /// The vector form of `action` sent by `from` — the inverse of `Resolver::action`, the
     /// format's one writer of transactions. Properties are written as expressions and a game
@@ -208,7 +201,7 @@ impl Call {
     ) -> Option<Self> {
         let expr = |p: &Property| Expr::from_property(p, registry);
         let inputs = |v: &[Bytes]| v.iter().map(|i| Input::from_bytes(i, registry)).collect();
-        let from = (from != deployer).then(|| sender_ref(from, registry));
+        let from = (from != deployer).then(|| AddrRef::of_address(from, registry));
         Some(match action {
             Action::Claim(p) => Self::ClaimProperty {
                 from,

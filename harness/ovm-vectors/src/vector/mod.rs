@@ -24,6 +24,7 @@ mod kind;
 mod step;
 mod uac;
 mod validate;
+mod view;
 mod witness;
 mod world;
 
@@ -39,5 +40,6 @@ pub use kind::{Kind, Vector};
 pub use step::Step;
 pub use uac::{CallResult, DecisionName, EventExpect, GameExpect, UacExpect, UacVector};
 pub use validate::Invalid;
+pub use view::View;
 pub use witness::{WitnessExpect, WitnessTry, WitnessVector};
 pub use world::{RootEntry, StoreEntry, World};

@@ -1,16 +1,19 @@
-//! One step of a `uac` vector, [`Step`]: `{"advance": n}` or a call, with its hand-written
+//! One step of a `uac` vector, [`Step`]: `{"advance": n}`, a view or a call, with its hand-written
 //! serde and schema (a step is an object with exactly one key).
 
-use super::Call;
+use super::{Call, View};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
 use std::{borrow::Cow, fmt};
 
-/// One step of a `uac` vector: `{"advance": n}` (move `n` blocks on) or a call.
+/// One step of a `uac` vector: `{"advance": n}` (move `n` blocks on), a view of §6 read on
+/// both halves, or a call.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Step {
     /// Moves `n` blocks forward; later calls run in the new block.
     Advance(u64),
+    /// One view, read (not a transaction).
+    View(View),
     /// One transaction.
     Call(Call),
 }
@@ -24,6 +27,7 @@ impl Serialize for Step {
                 map.serialize_entry("advance", blocks)?;
                 map.end()
             }
+            Self::View(view) => view.serialize(serializer),
             Self::Call(call) => call.serialize(serializer),
         }
     }
@@ -41,7 +45,7 @@ impl<'de> de::Visitor<'de> for StepVisitor {
     type Value = Step;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a step: {\"advance\": n} or {\"<method>\": {…arguments}}")
+        f.write_str("a step: {\"advance\": n}, {\"<view>\": {…}} or {\"<method>\": {…arguments}}")
     }
 
     fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Step, A::Error> {
@@ -52,6 +56,11 @@ impl<'de> de::Visitor<'de> for StepVisitor {
         };
         let step = if key == "advance" {
             Step::Advance(map.next_value()?)
+        } else if View::NAMES.contains(&key.as_str()) {
+            Step::View(View::deserialize(OneEntryEnum {
+                key: &key,
+                map: &mut map,
+            })?)
         } else {
             Step::Call(Call::deserialize(OneEntryEnum {
                 key: &key,
@@ -158,8 +167,9 @@ impl JsonSchema for Step {
 
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
         let call = generator.subschema_for::<Call>();
+        let view = generator.subschema_for::<View>();
         json_schema!({
-            "description": "One step: `{\"advance\": n}` moves n blocks on (later calls run in the new block); any other step is one call.",
+            "description": "One step: `{\"advance\": n}` moves n blocks on (later calls run in the new block); `isDecided`, `isDecidable` and `getGamePredicate` read a view on both halves; any other step is one call.",
             "oneOf": [
                 {
                     "type": "object",
@@ -169,6 +179,7 @@ impl JsonSchema for Step {
                     "required": ["advance"],
                     "additionalProperties": false,
                 },
+                view,
                 call,
             ],
         })

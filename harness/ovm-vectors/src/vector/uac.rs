@@ -27,12 +27,12 @@ pub struct UacVector {
 }
 
 impl UacVector {
-    /// The call steps (advances left out), in order: `expect.results[i]` is the result of the
+    /// The call steps (advances and views left out), in order: `expect.results[i]` is the result of the
     /// `i`-th of these.
     pub fn calls(&self) -> impl Iterator<Item = &Call> {
         self.steps.iter().filter_map(|step| match step {
             Step::Call(call) => Some(call),
-            Step::Advance(_) => None,
+            Step::Advance(_) | Step::View(_) => None,
         })
     }
 }

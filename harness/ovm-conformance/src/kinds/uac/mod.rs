@@ -4,12 +4,12 @@
 //! included (§9 S).
 
 use super::{
-    KindRun, ResolvedCall, call_class, call_expect, events_expect, events_match, revert_class,
+    KindRun, ResolvedCall, call_class, call_expect, events_expect, events_match,
     show_expected_events,
 };
 use crate::{
     RunError,
-    ctx::{Ctx, ViewResult, created_games, show_view, view_result},
+    ctx::{Ctx, created_games},
     kinds::challenge::model_views,
     oracle::MirrorOracle,
     refusal::FillError,
@@ -19,6 +19,9 @@ use crate::{
 use ovm_core::{Action, B256, ChallengeGame, Decision, Property};
 use ovm_model::{CommitmentModel, UacModel};
 use ovm_vectors::{DecisionName, GameExpect, Step, UacExpect, UacVector};
+
+mod views;
+use views::{compare_decidable, compare_views, view_step};
 
 /// The properties whose games `action` is about: the claim, and the challenge it names.
 fn touched(action: &Action) -> Vec<&Property> {
@@ -111,84 +114,6 @@ fn show_game(namer: &crate::views::Namer, game: &ChallengeGame, base: u64) -> St
     )
 }
 
-/// §6's views of the games the call at `path` (`action`) is about, after it, on both halves:
-/// `isDecidable(id)` and, where the property is at hand, `isDecided(P)`.
-fn compare_views<D: ?Sized>(
-    ctx: &mut Ctx<'_, D>,
-    model: &UacModel,
-    action: &Action,
-    path: &str,
-    divergences: &mut Vec<Divergence>,
-) -> Result<(), RunError> {
-    let properties = touched(action);
-    let mut ids: Vec<B256> = properties.iter().map(|p| p.id()).collect();
-    if let Action::DecideClaimToTrue(id) = action {
-        ids.push(*id);
-    }
-    compare_decidable(ctx, model, ids, path, divergences)?;
-    for p in properties {
-        let chain = view_result(ctx.chain.is_decided(p))?;
-        let model = model.is_decided(p);
-        if chain != Ok(model) {
-            let property = ctx.namer.show_property(p);
-            divergences.push(view_divergence(
-                &ctx.namer,
-                path,
-                "isDecided",
-                &property,
-                model,
-                &chain,
-            ));
-        }
-    }
-    Ok(())
-}
-
-/// `isDecidable(id)` of each of `ids` on both halves, after the step at `path`.
-fn compare_decidable<D: ?Sized>(
-    ctx: &mut Ctx<'_, D>,
-    model: &UacModel,
-    ids: Vec<B256>,
-    path: &str,
-    divergences: &mut Vec<Divergence>,
-) -> Result<(), RunError> {
-    for id in ids {
-        let chain = view_result(ctx.chain.is_decidable(id))?;
-        let model = model.is_decidable(id);
-        if chain != Ok(model) {
-            let game = ctx.namer.show_arg(&Arg::Word(id));
-            divergences.push(view_divergence(
-                &ctx.namer,
-                path,
-                "isDecidable",
-                &game,
-                model,
-                &chain,
-            ));
-        }
-    }
-    Ok(())
-}
-
-/// The halves answer the view `view(argument)` differently after the step at `path`.
-fn view_divergence(
-    namer: &crate::views::Namer,
-    path: &str,
-    view: &str,
-    argument: &str,
-    model: bool,
-    chain: &ViewResult<bool>,
-) -> Divergence {
-    let class = match chain {
-        Err(revert) => revert_class(revert),
-        Ok(_) => DivergenceClass::StateMismatch,
-    };
-    Divergence::new(class, format!("{path}: {view}({argument}) after the call"))
-        .on(view)
-        .side("model", model.to_string())
-        .side("chain", show_view(namer, chain))
-}
-
 pub(crate) fn run<D: ovm_decider::Decider + ?Sized>(
     ctx: &mut Ctx<'_, D>,
     v: &UacVector,
@@ -208,8 +133,10 @@ pub(crate) fn run<D: ovm_decider::Decider + ?Sized>(
     let mut created: Vec<(B256, Property)> = Vec::new();
     let mut results_hold = Vec::new();
     let mut log = Vec::new();
+    let mut steps_filled = Vec::with_capacity(v.steps.len());
 
     for (si, step) in v.steps.iter().enumerate() {
+        steps_filled.push(step.clone());
         let call = match step {
             Step::Advance(n) => {
                 ctx.chain.advance(*n);
@@ -221,6 +148,16 @@ pub(crate) fn run<D: ovm_decider::Decider + ?Sized>(
                 let ids: Vec<B256> = model.games().map(|(id, _)| id).collect();
                 let path = format!("steps[{si}].advance");
                 compare_decidable(ctx, &model, ids, &path, &mut divergences)?;
+                continue;
+            }
+            Step::View(view) => {
+                model.set_block_number(ctx.chain.block_number());
+                let path = format!("steps[{si}].{}", view.name());
+                let filled = view_step(ctx, &model, view, &path, &mut divergences)?;
+                if ctx.transcript {
+                    log.push(format!("{path}: {filled:?}"));
+                }
+                steps_filled[si] = Step::View(filled);
                 continue;
             }
             Step::Call(call) => call,
@@ -459,12 +396,14 @@ pub(crate) fn run<D: ovm_decider::Decider + ?Sized>(
             }
         };
         Ok(UacVector {
+            world: v.world.clone(),
+            period: v.period,
+            steps: steps_filled,
             expect: Some(UacExpect {
                 results: Some(results),
                 games: Some(games),
                 events: Some(events),
             }),
-            ..v.clone()
         })
     })();
     Ok(KindRun {
