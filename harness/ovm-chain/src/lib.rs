@@ -10,6 +10,7 @@ pub mod game;
 pub mod outcome;
 pub mod overhear;
 pub mod scenarios;
+pub mod surface;
 
 pub use artifacts::bundle_hash;
 pub use chain::{Chain, DEPLOYER, Snapshot, account};

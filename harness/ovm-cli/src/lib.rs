@@ -6,6 +6,7 @@ mod fill;
 mod fuzz;
 mod output;
 mod parallel;
+mod preflight;
 mod progress;
 mod replay;
 mod run;
@@ -108,6 +109,9 @@ pub enum Command {
     },
     /// Print spec rule id → number of vectors.
     Coverage,
+    /// Deploy the contracts under test (`--contracts`, default the bundled ones) and check each
+    /// offers the functions and events the harness uses: one checklist of what is missing.
+    Preflight,
     /// Run a seeded differential fuzz campaign of the reference subject against the contracts
     /// (`fuzz merge FILES…`: merge the JSON reports of its shards).
     Fuzz(FuzzCommand),
@@ -209,6 +213,7 @@ fn execute(cli: Cli, factory: DeciderFactory) -> Result<bool, CliError> {
             Ok(replay::replay(&runner, options, file))
         }
         Command::Coverage => Ok(coverage::coverage(options)),
+        Command::Preflight => Ok(preflight::preflight(runner.contracts(), options.json)),
         Command::Manifest(ManifestCommand::Export { dir }) => {
             let manifest = ovm_conformance::contracts::write_bundled_manifest(dir)?;
             outln!("wrote {}", manifest.display());

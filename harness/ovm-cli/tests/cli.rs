@@ -553,3 +553,31 @@ fn merged_shards_are_the_unsharded_campaign() {
     assert!(String::from_utf8_lossy(&incomplete.stderr).contains("1/3 … 3/3"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `preflight` passes the bundled contracts and names what plugged-in ones lack: And's slot
+/// running Or's code has no `decideTrue`.
+#[test]
+fn preflight_names_the_missing_functions() {
+    let bundled = bin().args(["preflight"]).output().unwrap();
+    assert_eq!(bundled.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&bundled.stdout).contains("every function and event"));
+    let dir = std::env::temp_dir().join(format!("ovm-cli-preflight-{}", std::process::id()));
+    let manifest = and_runs_or_manifest(&dir);
+    let out = bin()
+        .arg("--contracts")
+        .arg(&manifest)
+        .args(["--json", "preflight"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let and = &report["preflight"]["checks"][2];
+    assert_eq!(and["contract"], "AndPredicate");
+    assert_eq!(
+        and["missing_functions"],
+        serde_json::json!(["decideTrue((address,bytes[])[])"]),
+        "{report}"
+    );
+    assert_eq!(report["complete"], false);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -7,6 +7,7 @@ pub mod discover;
 pub(crate) mod kinds;
 pub mod mirrors;
 pub mod oracle;
+pub mod preflight;
 pub mod probe;
 pub mod refusal;
 pub mod report;
@@ -18,6 +19,7 @@ pub mod views;
 pub use contracts::{Contracts, ManifestError};
 pub use coverage::Coverage;
 pub use mirrors::{Mirrors, ReferenceMirrors};
+pub use preflight::Preflight;
 pub use refusal::{FillError, Refusal};
 pub use report::{
     Divergence, DivergenceClass, NodeView, Side, Stats, Status, Summary, VectorReport,
