@@ -163,6 +163,25 @@ fn markdown_summary_is_appended_on_request() {
 
 /// A manifest in `dir` of the bundled contracts with And's slot running Or's code: plugged-in
 /// contracts that fail vectors and fuzz cases.
+/// The stdout of the command `args` against the contracts of `manifest`, which must exit 1
+/// (something does not conform).
+fn failing_against(manifest: &std::path::Path, args: &[&str]) -> Vec<u8> {
+    let out = bin()
+        .arg("--contracts")
+        .arg(manifest)
+        .args(args)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
 fn and_runs_or_manifest(dir: &std::path::Path) -> std::path::PathBuf {
     let manifest = ovm_conformance::contracts::write_bundled_manifest(dir).unwrap();
     let text = std::fs::read_to_string(&manifest)
@@ -178,21 +197,7 @@ fn and_runs_or_manifest(dir: &std::path::Path) -> std::path::PathBuf {
 fn fail_fast_stops_at_the_first_failure() {
     let dir = std::env::temp_dir().join(format!("ovm-cli-fail-fast-{}", std::process::id()));
     let manifest = and_runs_or_manifest(&dir);
-    let json = |args: &[&str]| {
-        let out = bin()
-            .arg("--contracts")
-            .arg(&manifest)
-            .args(args)
-            .output()
-            .unwrap();
-        assert_eq!(
-            out.status.code(),
-            Some(1),
-            "{}",
-            String::from_utf8_lossy(&out.stdout)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let json = |args: &[&str]| String::from_utf8(failing_against(&manifest, args)).unwrap();
     let count = |stdout: &str, pointer: &str| -> usize {
         stdout
             .lines()
@@ -507,22 +512,7 @@ fn merged_shards_are_the_unsharded_campaign() {
     let campaign = [
         "--json", "fuzz", "--seed", "3", "--cases", "24", "--layers", "C,E",
     ];
-    let fuzz = |extra: &[&str]| {
-        let out = bin()
-            .arg("--contracts")
-            .arg(&manifest)
-            .args(campaign)
-            .args(extra)
-            .output()
-            .unwrap();
-        assert_eq!(
-            out.status.code(),
-            Some(1),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        out.stdout
-    };
+    let fuzz = |extra: &[&str]| failing_against(&manifest, &[&campaign[..], extra].concat());
     let whole = fuzz(&[]);
     let mut files = Vec::new();
     for shard in ["2/3", "3/3", "1/3"] {
@@ -563,14 +553,8 @@ fn preflight_names_the_missing_functions() {
     assert!(String::from_utf8_lossy(&bundled.stdout).contains("every function and event"));
     let dir = std::env::temp_dir().join(format!("ovm-cli-preflight-{}", std::process::id()));
     let manifest = and_runs_or_manifest(&dir);
-    let out = bin()
-        .arg("--contracts")
-        .arg(&manifest)
-        .args(["--json", "preflight"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = failing_against(&manifest, &["--json", "preflight"]);
+    let report: serde_json::Value = serde_json::from_slice(&out).unwrap();
     let and = &report["preflight"]["checks"][2];
     assert_eq!(and["contract"], "AndPredicate");
     assert_eq!(
