@@ -60,7 +60,8 @@ pub(crate) fn run_all(
         summary.add(report);
         if options.json {
             outln!("{}", report.json_line());
-        } else if report.status.conforms() {
+        } else if report.status.conforms() || report.status == Status::Unsupported {
+            // An unsupported vector is one line: its cause is listed once in the summary.
             outln!("{}", report.line());
         } else {
             out!("{}", report.screen());

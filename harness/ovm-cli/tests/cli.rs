@@ -563,5 +563,32 @@ fn preflight_names_the_missing_functions() {
         "{report}"
     );
     assert_eq!(report["complete"], false);
+
+    // The vectors that need And.decideTrue are one status, their cause counted once.
+    let folder = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../vectors/uac/decide-true-entry"
+    );
+    let run = String::from_utf8(failing_against(&manifest, &["run", folder])).unwrap();
+    let unsupported: Vec<&str> = run
+        .lines()
+        .filter(|l| l.starts_with("UNSUPPORTED"))
+        .collect();
+    assert!(unsupported.len() >= 5, "{run}");
+    assert!(
+        unsupported
+            .iter()
+            .all(|l| l.contains("AndPredicate.decideTrue")),
+        "{run}"
+    );
+    let cause = format!(
+        "  unsupported: AndPredicate.decideTrue((address,bytes[])[]) missing ({} vector(s))",
+        unsupported.len()
+    );
+    assert_eq!(run.matches(&cause).count(), 1, "{run}");
+    assert!(
+        !run.contains("FAIL  "),
+        "the Not entries still run and pass: {run}"
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -10,8 +10,124 @@ use ovm_chain::{
     Chain, DEPLOYER, Deployment,
     surface::{Constants, surfaces},
 };
-use ovm_core::Address;
+use ovm_core::{Address, AtomicKind, ConnectiveKind, PredicateKind};
+use ovm_vectors::{Call, Check, Expr, Step, Vector};
 use serde::Serialize;
+
+/// A function a vector needs: the contract's index in the deployment order and the
+/// function's name.
+pub type Need = (usize, &'static str);
+
+/// The UAC's index in the deployment order.
+const UAC: usize = 0;
+/// `CommitmentContract`'s.
+const COMMITMENT: usize = 15;
+
+/// The index of `kind`'s contract in the deployment order.
+fn contract_of(kind: PredicateKind) -> usize {
+    match kind {
+        PredicateKind::Connective(c) => {
+            1 + ConnectiveKind::ALL
+                .iter()
+                .position(|k| *k == c)
+                .unwrap_or(0)
+        }
+        PredicateKind::Atomic(a) => 6 + AtomicKind::ALL.iter().position(|k| *k == a).unwrap_or(0),
+    }
+}
+
+/// The index of connective `kind`'s contract.
+fn connective(kind: ConnectiveKind) -> usize {
+    contract_of(PredicateKind::Connective(kind))
+}
+
+/// The contract of a claim written by its predicate's name (none for a literal address).
+fn claimed(expr: &Expr) -> Option<usize> {
+    match expr {
+        Expr::Predicate { kind, .. } => Some(contract_of(*kind)),
+        Expr::At { .. } => None,
+    }
+}
+
+/// The functions running `vector` calls directly or through the UAC (the deployment's own
+/// `initialize` aside): what a vector cannot be judged without.
+pub fn needs(vector: &Vector) -> Vec<Need> {
+    let mut needs = Vec::new();
+    match vector {
+        Vector::Encoding(v) => {
+            for check in &v.checks {
+                needs.push(match check {
+                    Check::Id { .. } => (UAC, "getPropertyId"),
+                    Check::IsProperty { .. } => (UAC, "isProperty"),
+                    Check::Placeholder { .. } => (UAC, "isPlaceholder"),
+                    Check::Depth { .. } => (UAC, "depthOf"),
+                    Check::Subst { .. } => (connective(ConnectiveKind::ForAll), "subst"),
+                    Check::Admissible { .. } => {
+                        (connective(ConnectiveKind::ForAll), "isAdmissible")
+                    }
+                });
+            }
+        }
+        Vector::Atomic(v) => {
+            let atomic = contract_of(PredicateKind::Atomic(v.predicate.0));
+            needs.extend([
+                (UAC, "claimProperty"),
+                (atomic, "decide"),
+                (atomic, "decideTrue"),
+                (atomic, "decideFalse"),
+            ]);
+        }
+        Vector::Challenge(v) => {
+            needs.extend([(UAC, "claimProperty"), (UAC, "challenge")]);
+            needs.extend(claimed(&v.claim).map(|c| (c, "isValidChallenge")));
+        }
+        Vector::Witness(v) => {
+            needs.extend([(UAC, "claimProperty"), (UAC, "decideClaimWithWitness")]);
+            needs.extend(claimed(&v.claim).map(|c| (c, "decideWithWitness")));
+        }
+        Vector::Uac(v) => {
+            needs.push((UAC, "getGame"));
+            for step in &v.steps {
+                match step {
+                    Step::Advance(_) => {}
+                    Step::View(view) => needs.push((UAC, view.name())),
+                    Step::Call(call) => needs.push(call_need(call)),
+                }
+            }
+        }
+        Vector::Game(_) => needs.extend(
+            [
+                "claimProperty",
+                "challenge",
+                "removeChallenge",
+                "decideClaimToTrue",
+                "decideClaimToFalse",
+                "decideClaimWithWitness",
+                "getGame",
+            ]
+            .map(|f| (UAC, f)),
+        ),
+    }
+    needs
+}
+
+/// The function `call` sends.
+fn call_need(call: &Call) -> Need {
+    match call {
+        Call::DecideTrue { predicate, .. } => (
+            contract_of(PredicateKind::Atomic(predicate.0)),
+            "decideTrue",
+        ),
+        Call::DecideFalse { predicate, .. } => (
+            contract_of(PredicateKind::Atomic(predicate.0)),
+            "decideFalse",
+        ),
+        Call::NotDecideTrue { .. } => (connective(ConnectiveKind::Not), "decideTrue"),
+        Call::AndDecideTrue { .. } => (connective(ConnectiveKind::And), "decideTrue"),
+        Call::SubmitRoot { .. } => (COMMITMENT, "submitRoot"),
+        other => (UAC, other.method()),
+    }
+}
 
 /// What one contract under test offers of its surface.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -95,6 +211,18 @@ impl Preflight {
             && self.checks.iter().all(|c| {
                 c.deployed && c.missing_functions.is_empty() && c.missing_events.is_empty()
             })
+    }
+
+    /// The first of `needs` the contracts lack, as `Contract.signature`.
+    pub fn lacking(&self, needs: &[Need]) -> Option<String> {
+        needs.iter().find_map(|(contract, function)| {
+            let check = self.checks.get(*contract)?;
+            check
+                .missing_functions
+                .iter()
+                .find(|signature| signature.split('(').next() == Some(*function))
+                .map(|signature| format!("{}.{signature}", check.contract))
+        })
     }
 
     /// The checklist, one line per contract and one per missing item.

@@ -23,6 +23,9 @@ pub enum Status {
     Error,
     /// The vector did not finish within the run's time limit (`--timeout`).
     Timeout,
+    /// Not run: it needs a function or event the contracts under test lack (the preflight
+    /// found it missing; the reason names it). Not a divergence, and not conforming.
+    Unsupported,
 }
 
 impl Status {
@@ -40,6 +43,7 @@ impl Status {
             Self::Skipped => "skipped",
             Self::Error => "error",
             Self::Timeout => "timeout",
+            Self::Unsupported => "unsupported",
         }
     }
 }
@@ -405,6 +409,11 @@ pub struct Summary {
     pub error: u64,
     /// Did not finish within the time limit.
     pub timeout: u64,
+    /// Not run for a missing function or event.
+    pub unsupported: u64,
+    /// Each cause of `unsupported` once (`AndPredicate.decideTrue(…) missing`), with the
+    /// number of vectors it stopped.
+    pub unsupported_causes: std::collections::BTreeMap<String, u64>,
     /// Committed transactions.
     pub txs: u64,
     /// Their gas.
@@ -426,6 +435,13 @@ impl Summary {
             Status::Skipped => self.skipped += 1,
             Status::Error => self.error += 1,
             Status::Timeout => self.timeout += 1,
+            Status::Unsupported => {
+                self.unsupported += 1;
+                *self
+                    .unsupported_causes
+                    .entry(report.reason.clone())
+                    .or_default() += 1;
+            }
         }
         self.txs += report.stats.txs;
         self.gas += report.stats.gas;
@@ -436,7 +452,11 @@ impl Summary {
 
     /// Whether everything conforms.
     pub fn conforms(&self) -> bool {
-        self.fail == 0 && self.stale == 0 && self.error == 0 && self.timeout == 0
+        self.fail == 0
+            && self.stale == 0
+            && self.error == 0
+            && self.timeout == 0
+            && self.unsupported == 0
     }
 
     /// `{"summary": {…}}` on one line, byte-stable.
@@ -463,6 +483,12 @@ impl fmt::Display for Summary {
         )?;
         if self.timeout > 0 {
             write!(f, ", {} timed out", self.timeout)?;
+        }
+        if self.unsupported > 0 {
+            write!(f, ", {} unsupported", self.unsupported)?;
+            for (cause, vectors) in &self.unsupported_causes {
+                write!(f, "\n  unsupported: {cause} ({vectors} vector(s))")?;
+            }
         }
         Ok(())
     }

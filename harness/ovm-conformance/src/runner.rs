@@ -8,6 +8,7 @@ use crate::{
     discover::{display_path, test_name},
     kinds::{self, KindRun},
     mirrors::{Mirrors, ReferenceMirrors},
+    preflight::Preflight,
     probe::probe,
     refusal::{FillError, Refusal},
     report::{Divergence, Stats, Status, VectorReport},
@@ -21,7 +22,7 @@ use ovm_vectors::{
 use std::{
     collections::BTreeMap,
     path::Path,
-    sync::{Arc, Mutex},
+    sync::{Arc, Mutex, OnceLock},
 };
 
 /// The command prefix that replays one vector (run from the workspace root).
@@ -86,6 +87,8 @@ pub struct Runner<D = ReferenceDecider> {
     contracts: Contracts,
     registry: Registry,
     snapshots: Mutex<BTreeMap<u64, Arc<Snapshot>>>,
+    /// The preflight of plugged-in contracts, run on first use.
+    preflight: OnceLock<Preflight>,
     replay_flags: Vec<String>,
 }
 
@@ -140,6 +143,7 @@ impl<D: Decider> Runner<D> {
             contracts: Contracts::bundled(),
             registry: Deployment::predicted(DEPLOYER, 0, DEFAULT_PERIOD).registry(),
             snapshots: Mutex::new(BTreeMap::new()),
+            preflight: OnceLock::new(),
             replay_flags: Vec::new(),
         }
     }
@@ -148,6 +152,7 @@ impl<D: Decider> Runner<D> {
     pub fn with_contracts(mut self, contracts: Contracts) -> Self {
         self.contracts = contracts;
         self.snapshots = Mutex::new(BTreeMap::new());
+        self.preflight = OnceLock::new();
         self
     }
 
@@ -356,6 +361,11 @@ impl<D: Decider> Runner<D> {
             report.reason.clone_from(reason);
             return (report, None);
         }
+        if let Some(lacking) = self.lacking(&file.vector) {
+            report.status = Status::Unsupported;
+            report.reason = format!("{lacking} missing");
+            return (report, None);
+        }
         let execution = match self.execute(file) {
             Ok(execution) => execution,
             Err(err) => {
@@ -378,6 +388,17 @@ impl<D: Decider> Runner<D> {
             report.reason = reason;
         }
         (report, Some(execution))
+    }
+
+    /// The first function `vector` needs that the contracts under test lack (the preflight,
+    /// run once; never for the bundled contracts).
+    fn lacking(&self, vector: &Vector) -> Option<String> {
+        if self.contracts.is_bundled() {
+            return None;
+        }
+        self.preflight
+            .get_or_init(|| Preflight::run(&self.contracts))
+            .lacking(&crate::preflight::needs(vector))
     }
 
     /// Why `file` is stale against these contracts, if it is: its `filled_against` is not the
