@@ -240,7 +240,8 @@ impl<L: FuzzLayer> Driver for LayerDriver<L> {
 
     fn skip_case(&mut self) {
         self.index += 1;
-        // A failed generation is skipped as the whole campaign's run of it would be reported.
+        // Only the random stream matters: drawing advances it as the whole campaign's run does
+        // (a failed generation included).
         let _ = self.strategy.new_tree(&mut self.runner);
     }
 
