@@ -56,6 +56,10 @@ pub struct Options {
     /// One JSON line per vector outcome plus a summary line on stdout (byte-stable).
     #[arg(long, global = true)]
     pub json: bool,
+    /// `run` / `check`: print only the distinct problems (divergences grouped by signature,
+    /// most severe first, with examples and replay commands) and the summary line.
+    #[arg(long, global = true)]
+    pub summary: bool,
     /// The decider under test: `reference` (default), `budget:N` (the reference decider with a
     /// step budget of N), or a name the binary's factory knows.
     #[arg(long, global = true, value_name = "NAME", default_value = "reference")]

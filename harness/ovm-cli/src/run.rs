@@ -7,7 +7,7 @@ use crate::{
     parallel::on_every_file,
     progress::progress,
 };
-use ovm_conformance::{Runner, Status, Summary, VectorReport, report::markdown};
+use ovm_conformance::{Runner, Status, Summary, VectorReport, problems, report::markdown};
 use std::{
     collections::BTreeMap,
     path::PathBuf,
@@ -58,6 +58,9 @@ pub(crate) fn run_all(
     let mut summary = Summary::default();
     for (report, _) in &results {
         summary.add(report);
+        if options.summary {
+            continue;
+        }
         if options.json {
             outln!("{}", report.json_line());
         } else if report.status.conforms() || report.status == Status::Unsupported {
@@ -67,13 +70,20 @@ pub(crate) fn run_all(
             out!("{}", report.screen());
         }
     }
+    let reports: Vec<VectorReport> = results.iter().map(|(report, _)| report.clone()).collect();
+    let problems = problems::problems(&reports);
     if options.json {
+        if !problems.is_empty() {
+            outln!("{}", serde_json::json!({ "problems": problems }));
+        }
         outln!("{}", summary.json_line());
     } else {
+        if !problems.is_empty() {
+            out!("{}", problems::text(&problems));
+        }
         outln!("{summary}");
     }
     if let Some(path) = &options.markdown {
-        let reports: Vec<_> = results.iter().map(|(report, _)| report.clone()).collect();
         let text = markdown(
             &format!("OVM conformance ({})", runner.contracts().describe()),
             &summary,

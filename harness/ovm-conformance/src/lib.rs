@@ -9,6 +9,7 @@ pub mod mirrors;
 pub mod oracle;
 pub mod preflight;
 pub mod probe;
+pub mod problems;
 pub mod refusal;
 pub mod report;
 pub mod rules;

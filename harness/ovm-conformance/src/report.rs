@@ -274,6 +274,8 @@ pub struct VectorReport {
     pub stats: Stats,
     /// The command that replays just this vector.
     pub replay: String,
+    /// `_info.rules`, if the file could be read.
+    pub rules: Vec<String>,
 }
 
 #[derive(Serialize)]

@@ -304,6 +304,9 @@ impl<D: Decider> Runner<D> {
             divergences: Vec::new(),
             stats: Stats::default(),
             replay: self.replay_command(path),
+            rules: file.map_or_else(Vec::new, |f| {
+                f.info.rules.iter().map(|r| r.as_str().to_owned()).collect()
+            }),
         }
     }
 

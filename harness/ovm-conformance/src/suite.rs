@@ -335,6 +335,7 @@ fn run_case<D: Decider>(runner: &Runner<D>, case: &Case, replay: String) -> Vect
             divergences: Vec::new(),
             stats: Default::default(),
             replay: String::new(),
+            rules: Vec::new(),
         },
     };
     report.name.clone_from(&case.name);

@@ -1,0 +1,200 @@
+//! A run's distinct problems: the divergences of every vector grouped by signature (the same
+//! disagreement in many vectors is one problem), plus one problem per cause of an
+//! `unsupported` status and per kind of error, each with how many vectors show it, the spec
+//! rules those vectors name and up to three examples with their replay commands — most severe
+//! first: verdicts, then events, gas and resource limits, then error identity, then missing
+//! functions, then vectors that could not run.
+
+use crate::report::{DivergenceClass, Status, VectorReport};
+use serde::Serialize;
+use std::collections::BTreeSet;
+
+/// Examples kept per problem.
+const EXAMPLES: usize = 3;
+
+/// How bad a problem is (lower is worse).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// A truth value, verdict, state or encoding differs.
+    Verdict,
+    /// Events, gas or a resource limit differ.
+    Effect,
+    /// Both halves fail, with other errors.
+    ErrorIdentity,
+    /// The contracts lack a function a vector needs.
+    MissingFunction,
+    /// The vector could not be run (or timed out).
+    Unrunnable,
+}
+
+impl Severity {
+    fn of(class: DivergenceClass) -> Self {
+        match class {
+            DivergenceClass::WrongError => Self::ErrorIdentity,
+            DivergenceClass::EventMismatch
+            | DivergenceClass::GasOverBudget
+            | DivergenceClass::ResourceLimit => Self::Effect,
+            _ => Self::Verdict,
+        }
+    }
+}
+
+/// One example of a problem.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Example {
+    /// The vector's test name.
+    pub vector: String,
+    /// The command that replays it.
+    pub replay: String,
+}
+
+/// One distinct problem.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// How bad it is.
+    pub severity: Severity,
+    /// Its identity: a divergence signature, `unsupported/<cause>` or `<status>/<reason>`.
+    pub signature: String,
+    /// Vectors that show it.
+    pub vectors: u64,
+    /// The spec rules those vectors name.
+    pub rules: BTreeSet<String>,
+    /// Up to three of them.
+    pub examples: Vec<Example>,
+}
+
+/// The distinct problems of `reports`, most severe first, then by how many vectors show
+/// them, then by signature.
+pub fn problems(reports: &[VectorReport]) -> Vec<Problem> {
+    let mut found: Vec<Problem> = Vec::new();
+    for report in reports {
+        let mut seen = BTreeSet::new();
+        let identities: Vec<(Severity, String)> = match report.status {
+            Status::Fail => report
+                .divergences
+                .iter()
+                .map(|d| (Severity::of(d.class), d.signature()))
+                .collect(),
+            Status::Unsupported => vec![(
+                Severity::MissingFunction,
+                format!("unsupported/{}", report.reason),
+            )],
+            Status::Error | Status::Timeout => vec![(
+                Severity::Unrunnable,
+                format!(
+                    "{}/{}",
+                    report.status,
+                    report.reason.lines().next().unwrap_or_default()
+                ),
+            )],
+            Status::Pass | Status::Stale | Status::Skipped => Vec::new(),
+        };
+        for (severity, signature) in identities {
+            if !seen.insert(signature.clone()) {
+                continue;
+            }
+            let problem = match found.iter_mut().find(|p| p.signature == signature) {
+                Some(problem) => problem,
+                None => {
+                    found.push(Problem {
+                        severity,
+                        signature,
+                        vectors: 0,
+                        rules: BTreeSet::new(),
+                        examples: Vec::new(),
+                    });
+                    found.last_mut().expect("just pushed")
+                }
+            };
+            problem.vectors += 1;
+            problem.rules.extend(report.rules.iter().cloned());
+            if problem.examples.len() < EXAMPLES {
+                problem.examples.push(Example {
+                    vector: report.name.clone(),
+                    replay: report.replay.clone(),
+                });
+            }
+        }
+    }
+    found.sort_by(|a, b| {
+        (a.severity, std::cmp::Reverse(a.vectors), &a.signature).cmp(&(
+            b.severity,
+            std::cmp::Reverse(b.vectors),
+            &b.signature,
+        ))
+    });
+    found
+}
+
+/// The problems as text: `N distinct problem(s)`, then one block each.
+pub fn text(problems: &[Problem]) -> String {
+    let mut out = format!("{} distinct problem(s)\n", problems.len());
+    for (i, p) in problems.iter().enumerate() {
+        let rules: Vec<&str> = p.rules.iter().map(String::as_str).collect();
+        out.push_str(&format!(
+            "{:>3}. [{}] {} — {} vector(s){}\n",
+            i + 1,
+            serde_json::to_value(p.severity)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default(),
+            p.signature,
+            p.vectors,
+            if rules.is_empty() {
+                String::new()
+            } else {
+                format!(", rules {}", rules.join(" "))
+            }
+        ));
+        for e in &p.examples {
+            out.push_str(&format!("       {}: {}\n", e.vector, e.replay));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{Divergence, Stats};
+
+    fn report(name: &str, status: Status, divergences: Vec<Divergence>) -> VectorReport {
+        VectorReport {
+            path: format!("{name}.json"),
+            name: name.to_owned(),
+            kind: None,
+            description: String::new(),
+            status,
+            reason: "Equal.decide(bytes[]) missing".to_owned(),
+            divergences,
+            stats: Stats::default(),
+            replay: format!("replay {name}"),
+            rules: vec!["§5.Equal".to_owned()],
+        }
+    }
+
+    #[test]
+    fn divergences_group_by_signature_most_severe_first() {
+        let flip = || Divergence::new(DivergenceClass::OutcomeFlip, "a").on("Equal");
+        let wrong = Divergence::new(DivergenceClass::WrongError, "b").on("challenge");
+        let reports = [
+            report("a", Status::Fail, vec![wrong.clone(), flip(), flip()]),
+            report("b", Status::Fail, vec![flip()]),
+            report("c", Status::Unsupported, Vec::new()),
+            report("d", Status::Pass, Vec::new()),
+        ];
+        let found = problems(&reports);
+        let summary: Vec<(Severity, u64)> = found.iter().map(|p| (p.severity, p.vectors)).collect();
+        assert_eq!(
+            summary,
+            [
+                (Severity::Verdict, 2),
+                (Severity::ErrorIdentity, 1),
+                (Severity::MissingFunction, 1)
+            ]
+        );
+        assert_eq!(found[0].examples.len(), 2);
+        assert!(text(&found).starts_with("3 distinct problem(s)\n"));
+    }
+}
