@@ -12,6 +12,9 @@ pub(crate) enum CliError {
     /// `fill` writes the reference decider's expectations only.
     #[error("fill computes expectations with the reference decider only (drop --decider)")]
     FillNeedsReference,
+    /// `--errors FILE` cannot be used.
+    #[error(transparent)]
+    Errors(#[from] ovm_conformance::errors::ErrorModeError),
     /// The `--contracts` manifest cannot be used.
     #[error(transparent)]
     Manifest(#[from] ManifestError),

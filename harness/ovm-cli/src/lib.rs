@@ -16,7 +16,7 @@ pub use fuzz::{FuzzAction, FuzzArgs, FuzzCommand};
 use clap::{Args, Parser, Subcommand};
 use error::CliError;
 use output::outln;
-use ovm_conformance::{Contracts, Runner, discover};
+use ovm_conformance::{Contracts, Runner, discover, errors::ErrorMode};
 use ovm_decider::{Decider, ReferenceDecider};
 use run::Mode;
 use std::{ffi::OsString, path::PathBuf, process::ExitCode, sync::Arc};
@@ -56,6 +56,16 @@ pub struct Options {
     /// One JSON line per vector outcome plus a summary line on stdout (byte-stable).
     #[arg(long, global = true)]
     pub json: bool,
+    /// How errors are compared: `strict` (the spec's custom errors, exactly), `outcome`
+    /// (success or failure only), or a JSON map FILE from spec error names to the
+    /// implementation's revert strings or `0x` selectors.
+    #[arg(
+        long,
+        global = true,
+        value_name = "strict|outcome|FILE",
+        default_value = "strict"
+    )]
+    pub errors: String,
     /// `run` / `check`: print only the distinct problems (divergences grouped by signature,
     /// most severe first, with examples and replay commands) and the summary line.
     #[arg(long, global = true)]
@@ -190,7 +200,11 @@ fn execute(cli: Cli, factory: DeciderFactory) -> Result<bool, CliError> {
     if options.decider != "reference" {
         flags.push(format!("--decider {}", options.decider));
     }
-    let mut runner = Runner::with_decider(decider);
+    let errors = ErrorMode::parse(&options.errors)?;
+    if errors != ErrorMode::Strict {
+        flags.push(format!("--errors {}", options.errors));
+    }
+    let mut runner = Runner::with_decider(decider).with_errors(errors);
     if let Some(manifest) = &options.contracts {
         let contracts = Contracts::from_manifest(manifest)?;
         runner = runner.with_contracts(contracts);

@@ -3,6 +3,7 @@
 
 use crate::{
     RunError,
+    errors::ErrorMode,
     mirrors::Mirrors,
     probe::{ProbeNode, probe},
     views::{CallView, Namer, chain_call},
@@ -48,6 +49,8 @@ pub(crate) struct Ctx<'a, D: ?Sized> {
     pub code: Vec<(Address, Bytes)>,
     /// Whether the kinds write a transcript line per call (`replay`); off for plain runs.
     pub transcript: bool,
+    /// How errors are compared.
+    pub errors: &'a ErrorMode,
 }
 
 impl<'a, D: ?Sized> Ctx<'a, D> {
@@ -58,6 +61,7 @@ impl<'a, D: ?Sized> Ctx<'a, D> {
         registry: &'a Registry,
         decider: &'a D,
         mirrors: &'a dyn Mirrors,
+        errors: &'a ErrorMode,
         file: &VectorFile,
     ) -> Result<Self, RunError> {
         let d = chain.ovm()?;
@@ -133,6 +137,7 @@ impl<'a, D: ?Sized> Ctx<'a, D> {
             roots,
             code,
             transcript: false,
+            errors,
         })
     }
 

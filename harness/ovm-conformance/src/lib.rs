@@ -4,6 +4,7 @@ pub mod contracts;
 pub mod coverage;
 pub(crate) mod ctx;
 pub mod discover;
+pub mod errors;
 pub(crate) mod kinds;
 pub mod mirrors;
 pub mod oracle;

@@ -6,6 +6,7 @@ use crate::{
     contracts::Contracts,
     ctx::Ctx,
     discover::{display_path, test_name},
+    errors::ErrorMode,
     kinds::{self, KindRun},
     mirrors::{Mirrors, ReferenceMirrors},
     preflight::Preflight,
@@ -89,6 +90,8 @@ pub struct Runner<D = ReferenceDecider> {
     snapshots: Mutex<BTreeMap<u64, Arc<Snapshot>>>,
     /// The preflight of plugged-in contracts, run on first use.
     preflight: OnceLock<Preflight>,
+    /// How errors are compared.
+    errors: ErrorMode,
     replay_flags: Vec<String>,
 }
 
@@ -144,6 +147,7 @@ impl<D: Decider> Runner<D> {
             registry: Deployment::predicted(DEPLOYER, 0, DEFAULT_PERIOD).registry(),
             snapshots: Mutex::new(BTreeMap::new()),
             preflight: OnceLock::new(),
+            errors: ErrorMode::Strict,
             replay_flags: Vec::new(),
         }
     }
@@ -153,6 +157,12 @@ impl<D: Decider> Runner<D> {
         self.contracts = contracts;
         self.snapshots = Mutex::new(BTreeMap::new());
         self.preflight = OnceLock::new();
+        self
+    }
+
+    /// The same runner comparing errors by `errors` (default [`ErrorMode::Strict`]).
+    pub fn with_errors(mut self, errors: ErrorMode) -> Self {
+        self.errors = errors;
         self
     }
 
@@ -245,6 +255,7 @@ impl<D: Decider> Runner<D> {
             &self.registry,
             &self.decider,
             self.mirrors.as_ref(),
+            &self.errors,
             file,
         )
     }

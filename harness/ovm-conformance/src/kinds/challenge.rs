@@ -33,8 +33,8 @@ pub(crate) fn model_views(result: &UacResult) -> (CallView, Vec<EventView>) {
 }
 
 /// Compares one call on both halves; pushes a divergence when they differ.
-pub(crate) fn compare_call(
-    namer: &Namer,
+pub(crate) fn compare_call<D: ?Sized>(
+    ctx: &Ctx<'_, D>,
     what: &dyn Fn() -> String,
     subject: &str,
     model: &UacResult,
@@ -45,7 +45,8 @@ pub(crate) fn compare_call(
     let (m_call, m_events) = model_views(model);
     let c_call = chain_call(&chain.result);
     let c_events: Vec<EventView> = chain.events.iter().map(event_view).collect();
-    if m_call != c_call {
+    let namer = &ctx.namer;
+    if !ctx.errors.agree(&m_call, &c_call) {
         divergences.push(
             Divergence::new(call_class(m_call.is_ok(), &c_call, rejected), what())
                 .on(subject)
@@ -118,7 +119,7 @@ fn try_challenge<D: Decider + ?Sized>(
         chain.challenge(account(CHALLENGER), p, ci, q)
     })?;
     let (chain_view, call_agrees) = compare_agrees(
-        &ctx.namer,
+        ctx,
         &|| what(&ctx.namer),
         &format!("UAC.challenge({name})"),
         &m_challenge,
@@ -159,7 +160,9 @@ fn try_challenge<D: Decider + ?Sized>(
             &format!("{path}.error"),
         )?)),
     };
-    let expect_holds = expected.as_ref().is_none_or(|e| e.matches(&chain_view));
+    let expect_holds = expected
+        .as_ref()
+        .is_none_or(|e| ctx.errors.expected(e, &chain_view));
     if call_agrees
         && !expect_holds
         && let Some(e) = &expected

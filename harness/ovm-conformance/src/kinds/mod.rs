@@ -170,7 +170,7 @@ pub(crate) fn claim_on_both<D: ?Sized>(
     let m_claim = model.claim_property(p);
     let c_claim = ctx.chain.claim_property(account(CLAIMER), p)?;
     let (claim_view, _) = challenge::compare_call(
-        &ctx.namer,
+        ctx,
         &|| "UAC.claimProperty(claim)".to_owned(),
         "UAC.claimProperty",
         &m_claim,
@@ -183,8 +183,8 @@ pub(crate) fn claim_on_both<D: ?Sized>(
 
 /// [`challenge::compare_call`] for the call made on the claim: the chain's view of it and
 /// whether the halves agree on it (no divergence pushed).
-pub(crate) fn compare_agrees(
-    namer: &Namer,
+pub(crate) fn compare_agrees<D: ?Sized>(
+    ctx: &Ctx<'_, D>,
     what: &dyn Fn() -> String,
     subject: &str,
     model: &UacResult,
@@ -194,7 +194,7 @@ pub(crate) fn compare_agrees(
 ) -> (CallView, bool) {
     let before = divergences.len();
     let (view, _) =
-        challenge::compare_call(namer, what, subject, model, chain, rejected, divergences);
+        challenge::compare_call(ctx, what, subject, model, chain, rejected, divergences);
     (view, divergences.len() == before)
 }
 

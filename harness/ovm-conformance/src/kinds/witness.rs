@@ -5,7 +5,10 @@
 //! halves and be the one §7 prescribes, and a claim the chain decides with a witness must get
 //! one from the decider.
 
-use super::{KindRun, call_class, claim_on_both, compare_agrees, outside_domain, view_class};
+use super::{
+    KindRun, ResolvedCall, ResolvedError, call_class, claim_on_both, compare_agrees,
+    outside_domain, view_class,
+};
 use crate::{
     RunError,
     ctx::{
@@ -224,7 +227,7 @@ fn try_witness<D: Decider + ?Sized>(
         chain.decide_claim_with_witness(account(CHALLENGER), p, w)
     })?;
     let (chain_view, call_agrees) = compare_agrees(
-        &ctx.namer,
+        ctx,
         &|| what(&ctx.namer),
         &format!("UAC.decideClaimWithWitness({name})"),
         &m,
@@ -252,11 +255,16 @@ fn try_witness<D: Decider + ?Sized>(
         }
     }
 
-    let rejected = |call: &CallView| call.error().is_some_and(|e| e.name == "WitnessRejected");
     let expect_holds = match expect {
         None => true,
         Some(WitnessExpect::Accepted) => chain_view.is_ok(),
-        Some(WitnessExpect::Rejected) => rejected(&chain_view),
+        Some(WitnessExpect::Rejected) => ctx.errors.expected(
+            &ResolvedCall::Err(ResolvedError {
+                name: "WitnessRejected".to_owned(),
+                args: None,
+            }),
+            &chain_view,
+        ),
     };
     if call_agrees
         && !expect_holds
@@ -284,7 +292,12 @@ fn try_witness<D: Decider + ?Sized>(
     let expect = match expect {
         Some(e) if expect_holds => Ok(e),
         _ if chain_view.is_ok() => Ok(WitnessExpect::Accepted),
-        _ if rejected(&chain_view) => Ok(WitnessExpect::Rejected),
+        _ if chain_view
+            .error()
+            .is_some_and(|e| e.name == "WitnessRejected") =>
+        {
+            Ok(WitnessExpect::Rejected)
+        }
         _ => Err(FillError::WitnessNeitherAcceptedNorRejected(
             ctx.namer.show_call(&chain_view),
         )),

@@ -205,7 +205,7 @@ pub(crate) fn run<D: ovm_decider::Decider + ?Sized>(
         let c_events: Vec<EventView> = outcome.events.iter().map(event_view).collect();
         created.extend(created_games(&outcome.events));
         let call_index = chain_results.len();
-        let halves_agree = m_call == c_call;
+        let halves_agree = ctx.errors.agree(&m_call, &c_call);
         if !halves_agree {
             divergences.push(
                 Divergence::new(
@@ -235,7 +235,7 @@ pub(crate) fn run<D: ovm_decider::Decider + ?Sized>(
                     expected,
                     &format!("expect.results[{call_index}]"),
                 )?;
-                let holds = expected.matches(&c_call);
+                let holds = ctx.errors.expected(&expected, &c_call);
                 if !holds && halves_agree {
                     divergences.push(
                         Divergence::from_expect(
