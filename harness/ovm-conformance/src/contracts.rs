@@ -15,8 +15,10 @@
 //!
 //! An artifact is a solc / foundry / hardhat JSON file holding the *creation* bytecode as
 //! `bytecode.object` (foundry), `bytecode` (a hex string, hardhat) or `evm.bytecode.object`
-//! (solc standard JSON); `0x` is optional. Unlinked library references are refused. The
-//! contracts are deployed with the spec's wiring (`ovm_chain::Chain::deploy_codes`).
+//! (solc standard JSON); `0x` is optional. Unlinked library references are refused. A slot
+//! whose value is `"bundled"` takes the bundled contract of that name, so an implementation of
+//! some of the contracts plugs in beside the bundled rest. The contracts are deployed with the
+//! spec's wiring (`ovm_chain::Chain::deploy_codes`).
 
 use ovm_chain::{CreationCodes, deployment::DEPLOYMENT_ORDER};
 use ovm_core::{B256, Bytes, keccak256};
@@ -98,7 +100,18 @@ impl Contracts {
                     message: format!("contracts.{name}: expected the artifact's path as a string"),
                 });
             };
-            named.push((name.clone(), artifact_bytecode(&base.join(file))?));
+            let code = if file == BUNDLED_SLOT {
+                bundled_code(name).ok_or_else(|| ManifestError::Format {
+                    path: shown.clone(),
+                    message: format!(
+                        "contracts.{name}: \"bundled\", but no bundled contract has that name (one of {})",
+                        DEPLOYMENT_ORDER.join(", ")
+                    ),
+                })?
+            } else {
+                artifact_bytecode(&base.join(file))?
+            };
+            named.push((name.clone(), code));
         }
         let codes = CreationCodes::from_named(named).map_err(|err| ManifestError::Contracts {
             path: shown,
@@ -170,6 +183,15 @@ fn read_json(path: &Path) -> Result<serde_json::Value, ManifestError> {
         path: shown,
         message: format!("not JSON: {err}"),
     })
+}
+
+/// The manifest value of a slot that takes the bundled contract.
+pub const BUNDLED_SLOT: &str = "bundled";
+
+/// The bundled creation code of the contract named `name`.
+fn bundled_code(name: &str) -> Option<Bytes> {
+    let index = DEPLOYMENT_ORDER.iter().position(|n| *n == name)?;
+    CreationCodes::bundled().0.get(index).cloned()
 }
 
 /// The creation bytecode of one artifact file (foundry, hardhat or solc standard JSON).
@@ -250,6 +272,29 @@ mod tests {
         assert!(parse_code("0x600").is_err());
         assert!(parse_code("0x60__$abc$__").is_err());
         assert!(parse_code("0xzz").is_err());
+    }
+
+    #[test]
+    fn bundled_slots_take_the_bundled_contracts() {
+        let dir = std::env::temp_dir().join(format!("ovm-manifest-slots-{}", std::process::id()));
+        let path = write_bundled_manifest(&dir).unwrap();
+        let mut manifest: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        for (name, slot) in manifest["contracts"].as_object_mut().unwrap() {
+            if name != "AndPredicate" {
+                *slot = BUNDLED_SLOT.into();
+            }
+        }
+        std::fs::write(&path, manifest.to_string()).unwrap();
+        assert_eq!(
+            Contracts::from_manifest(&path).unwrap().codes(),
+            &CreationCodes::bundled()
+        );
+        manifest["contracts"]["Nope"] = BUNDLED_SLOT.into();
+        std::fs::write(&path, manifest.to_string()).unwrap();
+        let error = Contracts::from_manifest(&path).unwrap_err().to_string();
+        assert!(error.contains("contracts.Nope"), "{error}");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
