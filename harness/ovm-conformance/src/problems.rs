@@ -1,5 +1,6 @@
 //! A run's distinct problems: the divergences of every vector grouped by signature (the same
-//! disagreement in many vectors is one problem), plus one problem per cause of an
+//! disagreement in many vectors is one problem; one that follows from an earlier step's is
+//! not counted), plus one problem per cause of an
 //! `unsupported` status and per kind of error, each with how many vectors show it, the spec
 //! rules those vectors name and up to three examples with their replay commands — most severe
 //! first: verdicts, then events, gas and resource limits, then error identity, then missing
@@ -71,9 +72,11 @@ pub fn problems(reports: &[VectorReport]) -> Vec<Problem> {
     for report in reports {
         let mut seen = BTreeSet::new();
         let identities: Vec<(Severity, String)> = match report.status {
+            // A divergence after the halves' states parted is a consequence, not a problem.
             Status::Fail => report
                 .divergences
                 .iter()
+                .filter(|d| d.after.is_none())
                 .map(|d| (Severity::of(d.class), d.signature()))
                 .collect(),
             Status::Unsupported => vec![(

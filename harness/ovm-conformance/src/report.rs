@@ -161,6 +161,11 @@ pub struct Divergence {
     /// The first divergent node of the property tree, when the divergence concerns a property.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub node: Option<NodeView>,
+    /// The earlier step this one follows from (`steps[2].challenge`): after the halves
+    /// disagreed on a call their states differ, so a later difference is a consequence, not
+    /// a problem of its own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub after: Option<String>,
 }
 
 impl Divergence {
@@ -173,6 +178,7 @@ impl Divergence {
             subject: String::new(),
             sides: Vec::new(),
             node: None,
+            after: None,
         }
     }
 
@@ -355,6 +361,9 @@ impl VectorReport {
                 "the halves disagree"
             };
             let _ = writeln!(out, "#{:<8} {}  ({origin})", i + 1, d.class.title());
+            if let Some(step) = &d.after {
+                let _ = writeln!(out, "after     {step} (a consequence of that divergence)");
+            }
             let _ = writeln!(out, "what      {}", d.what);
             let _ = writeln!(out, "signature {}", d.signature());
             let width = d.sides.iter().map(|s| s.side.len()).max().unwrap_or(0);

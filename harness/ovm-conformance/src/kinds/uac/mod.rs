@@ -134,6 +134,8 @@ pub(crate) fn run<D: ovm_decider::Decider + ?Sized>(
     let mut results_hold = Vec::new();
     let mut log = Vec::new();
     let mut steps_filled = Vec::with_capacity(v.steps.len());
+    // Where the halves first disagreed on a call: the divergence's index and the step.
+    let mut first_break: Option<(usize, String)> = None;
 
     for (si, step) in v.steps.iter().enumerate() {
         steps_filled.push(step.clone());
@@ -206,6 +208,9 @@ pub(crate) fn run<D: ovm_decider::Decider + ?Sized>(
         created.extend(created_games(&outcome.events));
         let call_index = chain_results.len();
         let halves_agree = ctx.errors.agree(&m_call, &c_call);
+        if !halves_agree && first_break.is_none() {
+            first_break = Some((divergences.len(), path.clone()));
+        }
         if !halves_agree {
             divergences.push(
                 Divergence::new(
@@ -366,6 +371,12 @@ pub(crate) fn run<D: ovm_decider::Decider + ?Sized>(
             games_filled.push(game_expect(&ctx.namer, g.property.clone(), &on_chain, base));
         } else {
             games_filled.push(g.clone());
+        }
+    }
+
+    if let Some((index, step)) = &first_break {
+        for later in divergences.iter_mut().skip(index + 1) {
+            later.after = Some(step.clone());
         }
     }
 
