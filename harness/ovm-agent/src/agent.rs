@@ -27,7 +27,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use ovm_chain::{Chain, Deployment, OvmEvent};
 use ovm_core::{
-    Address, B256, ConnectiveKind, Decision, MAX_CLAIM_DEPTH, PredicateKind, Property, U256, depth,
+    Address, B256, ConnectiveKind, Decision, MAX_CLAIM_DEPTH, PredicateKind, Property, depth,
 };
 use ovm_decider::{
     Decider, Outcome, Truth, WitnessStore, World, decide_with_witness, is_valid_challenge,
@@ -575,10 +575,5 @@ impl<'d> HonestAgent<'d> {
             stack.extend(game.ever_challenged.iter().rev().copied());
         }
         out
-    }
-
-    /// The last Plasma block mirrored for the deployment's commitment contract, if any.
-    pub fn last_root_block(&self) -> Option<U256> {
-        self.world.storage.last_block(self.deployment.commitment)
     }
 }

@@ -161,11 +161,6 @@ impl StorageMirror {
         self.roots.get(&contract)?.get(&block).copied()
     }
 
-    /// The last block submitted on `contract`, if any.
-    pub fn last_block(&self, contract: Address) -> Option<U256> {
-        self.roots.get(&contract)?.last_key_value().map(|(&b, _)| b)
-    }
-
     /// `contract.retrieve(key)`: fails unless `key` is exactly 32 bytes; `abi.encode(root)` for
     /// a submitted block `uint256(key)`; empty otherwise. (Whether `contract` is a registered
     /// storage contract is the caller's business; see [`World::retrieve`].)
