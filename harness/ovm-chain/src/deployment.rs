@@ -2,13 +2,13 @@
 //! `CommitmentContract`, in that order from one deployer EOA, then the one-shot `initialize`.
 
 use alloy_primitives::{Address, Bytes};
-use alloy_sol_types::{SolCall, SolConstructor, SolValue};
 use ovm_core::{AtomicKind, ConnectiveKind, PredicateKind, Registry};
 
 use crate::{
     bindings::{self as b, UniversalAdjudicationContract as Uac},
-    chain::{Chain, DEFAULT_GAS_LIMIT, DEPLOYER},
+    chain::{Chain, DEPLOYER},
     errors::ChainError,
+    plan::DeploymentPlan,
 };
 
 /// Addresses of one OVM deployment.
@@ -265,12 +265,6 @@ impl CreationCodes {
     }
 }
 
-fn initcode(bytecode: &Bytes, args: Vec<u8>) -> Bytes {
-    let mut code = bytecode.to_vec();
-    code.extend_from_slice(&args);
-    code.into()
-}
-
 impl Chain {
     /// A new chain with the OVM deployed by [`DEPLOYER`] with dispute period `period`.
     pub fn deployed(period: u64) -> Result<Self, ChainError> {
@@ -306,48 +300,6 @@ impl Chain {
         period: u64,
         codes: &CreationCodes,
     ) -> Result<Deployment, ChainError> {
-        if period == 0 {
-            return Err(ChainError::InvalidDeployment(
-                "the dispute period must be at least 1".into(),
-            ));
-        }
-        let d = Deployment::predicted(deployer, self.nonce(deployer), period);
-        let uac_args = Uac::constructorCall {
-            disputePeriod_: alloy_primitives::U256::from(period),
-        }
-        .abi_encode();
-        // Every predicate has `constructor(address uac)`: its arguments are the one address word.
-        let predicate_args = d.uac.abi_encode();
-        for (i, ((name, address), code)) in d.all().into_iter().zip(&codes.0).enumerate() {
-            let args = match i {
-                0 => uac_args.clone(),
-                15 => Vec::new(),
-                _ => predicate_args.clone(),
-            };
-            self.deploy_checked(deployer, name, code, args, address)?;
-        }
-        self.send_with_gas(deployer, d.uac, &d.initialize_call(), DEFAULT_GAS_LIMIT)?
-            .into_result(Uac::initializeCall::SIGNATURE)?;
-        self.deployment = Some(d);
-        Ok(d)
-    }
-
-    fn deploy_checked(
-        &mut self,
-        deployer: Address,
-        name: &str,
-        bytecode: &Bytes,
-        args: Vec<u8>,
-        expected: Address,
-    ) -> Result<(), ChainError> {
-        let address = self
-            .deploy_contract(deployer, initcode(bytecode, args))?
-            .into_result(format!("deploying {name}"))?;
-        if address != expected || self.code(address).is_empty() {
-            return Err(ChainError::InvalidDeployment(format!(
-                "{name} landed at {address}, expected {expected} with code"
-            )));
-        }
-        Ok(())
+        self.deploy_plan(deployer, period, &DeploymentPlan::spec(codes.clone()))
     }
 }

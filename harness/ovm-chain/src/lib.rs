@@ -9,6 +9,7 @@ pub mod events;
 pub mod game;
 pub mod outcome;
 pub mod overhear;
+pub mod plan;
 pub mod scenarios;
 pub mod surface;
 
@@ -18,3 +19,4 @@ pub use deployment::{CreationCodes, Deployment};
 pub use errors::{ChainError, Revert};
 pub use events::OvmEvent;
 pub use outcome::{TxOutcome, TxRecord};
+pub use plan::DeploymentPlan;

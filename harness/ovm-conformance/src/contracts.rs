@@ -1,26 +1,9 @@
 //! Which contracts the chain half runs: the bundled build, or any set of compiled artifacts
-//! implementing the spec's ABI, named by a small JSON manifest.
-//!
-//! A manifest names each of the sixteen contracts' artifact file, relative to the manifest:
-//!
-//! ```json
-//! {
-//!   "contracts": {
-//!     "UniversalAdjudicationContract": "out/UniversalAdjudicationContract.json",
-//!     "NotPredicate": "out/NotPredicate.json",
-//!     "…": "one entry per name of ovm_chain::deployment::DEPLOYMENT_ORDER"
-//!   }
-//! }
-//! ```
-//!
-//! An artifact is a solc / foundry / hardhat JSON file holding the *creation* bytecode as
-//! `bytecode.object` (foundry), `bytecode` (a hex string, hardhat) or `evm.bytecode.object`
-//! (solc standard JSON); `0x` is optional. Unlinked library references are refused. A slot
-//! whose value is `"bundled"` takes the bundled contract of that name, so an implementation of
-//! some of the contracts plugs in beside the bundled rest. The contracts are deployed with the
-//! spec's wiring (`ovm_chain::Chain::deploy_codes`).
+//! implementing the spec's ABI, named by a small JSON manifest ([`crate::manifest`] gives its
+//! format: artifacts per contract, `"bundled"` slots, constructor arguments, libraries and
+//! wiring calls).
 
-use ovm_chain::{CreationCodes, deployment::DEPLOYMENT_ORDER};
+use ovm_chain::{CreationCodes, DeploymentPlan, deployment::DEPLOYMENT_ORDER};
 use ovm_core::{B256, Bytes, keccak256};
 use std::path::{Path, PathBuf};
 
@@ -53,10 +36,10 @@ pub enum ManifestError {
     },
 }
 
-/// The contracts the chain half deploys.
+/// The contracts the chain half deploys, and how.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Contracts {
-    codes: CreationCodes,
+    plan: DeploymentPlan,
     manifest: Option<PathBuf>,
 }
 
@@ -69,69 +52,41 @@ impl Default for Contracts {
 impl Contracts {
     /// The contracts bundled with the harness (`contracts/src`, compiled by ovm-chain).
     pub fn bundled() -> Self {
-        Self {
-            codes: CreationCodes::bundled(),
-            manifest: None,
-        }
+        Self::plugged(CreationCodes::bundled(), None)
     }
 
-    /// Plugged-in contracts: the creation codes of the sixteen contracts, from elsewhere.
+    /// Plugged-in contracts: the creation codes of the sixteen contracts, from elsewhere,
+    /// deployed the spec's way.
     pub fn plugged(codes: CreationCodes, manifest: Option<PathBuf>) -> Self {
-        Self { codes, manifest }
+        Self::planned(DeploymentPlan::spec(codes), manifest)
     }
 
-    /// The contracts a manifest names (see the module docs).
+    /// Plugged-in contracts with their own deployment plan (constructors, libraries, wiring).
+    pub fn planned(plan: DeploymentPlan, manifest: Option<PathBuf>) -> Self {
+        Self { plan, manifest }
+    }
+
+    /// The contracts a manifest names (see [`crate::manifest`]).
     pub fn from_manifest(path: impl AsRef<Path>) -> Result<Self, ManifestError> {
         let path = path.as_ref();
-        let shown = path.display().to_string();
-        let manifest = read_json(path)?;
-        let Some(entries) = manifest.get("contracts").and_then(|c| c.as_object()) else {
-            return Err(ManifestError::Format {
-                path: shown,
-                message: "expected an object {\"contracts\": {\"<ContractName>\": \"<artifact path>\", …}}".into(),
-            });
-        };
-        let base = path.parent().unwrap_or_else(|| Path::new("."));
-        let mut named = Vec::with_capacity(entries.len());
-        for (name, file) in entries {
-            let Some(file) = file.as_str() else {
-                return Err(ManifestError::Format {
-                    path: shown,
-                    message: format!("contracts.{name}: expected the artifact's path as a string"),
-                });
-            };
-            let code = if file == BUNDLED_SLOT {
-                bundled_code(name).ok_or_else(|| ManifestError::Format {
-                    path: shown.clone(),
-                    message: format!(
-                        "contracts.{name}: \"bundled\", but no bundled contract has that name (one of {})",
-                        DEPLOYMENT_ORDER.join(", ")
-                    ),
-                })?
-            } else {
-                artifact_bytecode(&base.join(file))?
-            };
-            named.push((name.clone(), code));
-        }
-        let codes = CreationCodes::from_named(named).map_err(|err| ManifestError::Contracts {
-            path: shown,
-            message: err.to_string(),
-        })?;
-        Ok(Self {
-            codes,
-            manifest: Some(path.to_path_buf()),
-        })
+        let plan = crate::manifest::read_plan(path)?;
+        Ok(Self::planned(plan, Some(path.to_path_buf())))
     }
 
     /// Whether these are the bundled contracts (then vectors' `filled_against` is compared
     /// with [`ovm_chain::bundle_hash`]).
     pub fn is_bundled(&self) -> bool {
-        self.manifest.is_none() && self.codes == CreationCodes::bundled()
+        self.manifest.is_none() && self.plan == DeploymentPlan::spec(CreationCodes::bundled())
     }
 
     /// The creation codes, in [`DEPLOYMENT_ORDER`].
     pub fn codes(&self) -> &CreationCodes {
-        &self.codes
+        &self.plan.codes
+    }
+
+    /// How the contracts are deployed and wired.
+    pub fn plan(&self) -> &DeploymentPlan {
+        &self.plan
     }
 
     /// The manifest the contracts came from, if any.
@@ -140,12 +95,17 @@ impl Contracts {
     }
 
     /// keccak256 of the sixteen creation codes, in [`DEPLOYMENT_ORDER`] (each prefixed by its
-    /// length): the identity of contracts that have no bundle hash.
+    /// length), followed, where the plan is not the spec's deployment, by its constructors,
+    /// libraries and wiring: the identity of contracts that have no bundle hash.
     pub fn codes_hash(&self) -> B256 {
         let mut buf = Vec::new();
-        for code in &self.codes.0 {
+        for code in &self.plan.codes.0 {
             buf.extend_from_slice(&(code.len() as u64).to_be_bytes());
             buf.extend_from_slice(code);
+        }
+        if !self.plan.is_spec() {
+            let p = &self.plan;
+            buf.extend(format!("{:?}{:?}{:?}", p.constructors, p.libraries, p.wiring).bytes());
         }
         keccak256(&buf)
     }
@@ -173,7 +133,7 @@ impl Contracts {
     }
 }
 
-fn read_json(path: &Path) -> Result<serde_json::Value, ManifestError> {
+pub(crate) fn read_json(path: &Path) -> Result<serde_json::Value, ManifestError> {
     let shown = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|source| ManifestError::Io {
         path: shown.clone(),
@@ -189,51 +149,9 @@ fn read_json(path: &Path) -> Result<serde_json::Value, ManifestError> {
 pub const BUNDLED_SLOT: &str = "bundled";
 
 /// The bundled creation code of the contract named `name`.
-fn bundled_code(name: &str) -> Option<Bytes> {
+pub(crate) fn bundled_code(name: &str) -> Option<Bytes> {
     let index = DEPLOYMENT_ORDER.iter().position(|n| *n == name)?;
     CreationCodes::bundled().0.get(index).cloned()
-}
-
-/// The creation bytecode of one artifact file (foundry, hardhat or solc standard JSON).
-pub fn artifact_bytecode(path: &Path) -> Result<Bytes, ManifestError> {
-    let shown = path.display().to_string();
-    let json = read_json(path)?;
-    let hex = [
-        json.pointer("/bytecode/object"),
-        json.pointer("/bytecode"),
-        json.pointer("/evm/bytecode/object"),
-    ]
-    .into_iter()
-    .flatten()
-    .find_map(|v| v.as_str())
-    .ok_or_else(|| ManifestError::Format {
-        path: shown.clone(),
-        message: "no creation bytecode (looked for bytecode.object, bytecode, evm.bytecode.object)"
-            .into(),
-    })?;
-    parse_code(hex).map_err(|message| ManifestError::Format {
-        path: shown,
-        message,
-    })
-}
-
-fn parse_code(hex: &str) -> Result<Bytes, String> {
-    let digits = hex.strip_prefix("0x").unwrap_or(hex);
-    if digits.contains("__") {
-        return Err("the bytecode has unlinked library references (`__…__`)".into());
-    }
-    if digits.is_empty() {
-        return Err("the bytecode is empty (an interface or abstract contract?)".into());
-    }
-    if !digits.len().is_multiple_of(2) {
-        return Err("the bytecode has an odd number of hex digits".into());
-    }
-    let mut out = Vec::with_capacity(digits.len() / 2);
-    for pair in digits.as_bytes().chunks(2) {
-        let text = std::str::from_utf8(pair).map_err(|_| "the bytecode is not hex".to_owned())?;
-        out.push(u8::from_str_radix(text, 16).map_err(|_| format!("bad hex digits {text:?}"))?);
-    }
-    Ok(out.into())
 }
 
 /// Writes `dir/<Name>.json` (foundry shape) for each bundled contract and `dir/manifest.json`
@@ -263,16 +181,6 @@ pub fn write_bundled_manifest(dir: &Path) -> Result<PathBuf, ManifestError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn code_parsing() {
-        assert_eq!(parse_code("0x6001").unwrap().as_ref(), &[0x60, 0x01]);
-        assert_eq!(parse_code("6001").unwrap().as_ref(), &[0x60, 0x01]);
-        assert!(parse_code("0x").is_err());
-        assert!(parse_code("0x600").is_err());
-        assert!(parse_code("0x60__$abc$__").is_err());
-        assert!(parse_code("0xzz").is_err());
-    }
 
     #[test]
     fn bundled_slots_take_the_bundled_contracts() {

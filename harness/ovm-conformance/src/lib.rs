@@ -6,6 +6,7 @@ pub(crate) mod ctx;
 pub mod discover;
 pub mod errors;
 pub(crate) mod kinds;
+pub mod manifest;
 pub mod mirrors;
 pub mod oracle;
 pub mod preflight;

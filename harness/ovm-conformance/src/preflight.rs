@@ -1,7 +1,7 @@
 //! ABI preflight: before anything runs, which of the functions and events the engine uses each
-//! contract under test offers. The contracts are deployed with the spec's wiring (the UAC's
-//! `constructor(uint256 period)`, each predicate's `constructor(address uac)`, the one-shot
-//! `initialize`); each deployed contract's runtime code is then scanned for the selectors and
+//! contract under test offers. The contracts are deployed by their plan (by default the spec's:
+//! the UAC's `constructor(uint256 period)`, each predicate's `constructor(address uac)`, the
+//! one-shot `initialize`); each deployed contract's runtime code is then scanned for the selectors and
 //! event topics of its surface (`ovm_chain::surface`). One checklist answers "what does the
 //! harness call, and what does my implementation lack?" before any vector fails for it.
 
@@ -166,7 +166,7 @@ impl Preflight {
         let mut chain = Chain::new();
         let predicted = Deployment::predicted(DEPLOYER, chain.nonce(DEPLOYER), period);
         let deployment_error = chain
-            .deploy_codes(DEPLOYER, period, contracts.codes())
+            .deploy_plan(DEPLOYER, period, contracts.plan())
             .err()
             .map(|e| e.to_string());
         let checks = surfaces()
@@ -255,7 +255,7 @@ impl Preflight {
         }
         match &self.deployment_error {
             Some(error) => out.push_str(&format!("  deployment failed: {error}\n")),
-            None => out.push_str("  deployment: ok (constructors and initialize)\n"),
+            None => out.push_str("  deployment: ok (constructors and wiring)\n"),
         }
         out.push_str(if self.is_complete() {
             "preflight: every function and event the harness uses is present\n"
@@ -276,12 +276,18 @@ pub fn abi_markdown() -> String {
          fails while it is stale). `ovm-conformance --contracts MANIFEST preflight` checks a \
          set of contracts against it.\n\n\
          ## Deployment\n\n\
-         From one deployer, in this order (addresses `deployer.create(nonce + i)`): the UAC with \
-         `constructor(uint256 disputePeriod)`, each connective and atomic with \
+         By default, from one deployer, in this order (addresses `deployer.create(nonce + i)`): \
+         the UAC with `constructor(uint256 disputePeriod)`, each connective and atomic with \
          `constructor(address uac)`, `CommitmentContract()` (its deployer is the operator), then \
          one `UAC.initialize(...)` call naming the connectives, the atomics and the storage \
-         contracts (spec §6, one-shot). A manifest slot may be `\"bundled\"` to take the \
-         bundled contract. Library links are refused.\n\n\
+         contracts (spec §6, one-shot).\n\n\
+         A manifest (`ovm_conformance::manifest`) may change all of it but the order and the \
+         addresses: a slot may be `\"bundled\"` (the bundled contract), give its own \
+         `constructor` (types and arguments such as `$period`, `@UniversalAdjudicationContract`, \
+         `$atomics`), name `libraries` (deployed first from their own EOA, linked at their \
+         `linkReferences` or `__$…$__` placeholders), and replace `initialize` by a list of \
+         `wiring` calls. `initialize` is then optional: only the vectors that call it need it. \
+         `ovm-conformance manifest export DIR` writes the bundled set as a starting point.\n\n\
          ## What each vector kind needs\n\n\
          A vector that needs a function the contracts lack is reported `unsupported` (not run); \
          everything else runs.\n\n\

@@ -206,7 +206,7 @@ impl<D: Decider> Runner<D> {
         }
         let mut chain = Chain::new();
         let d = chain
-            .deploy_codes(DEPLOYER, period, self.contracts.codes())
+            .deploy_plan(DEPLOYER, period, self.contracts.plan())
             .map_err(|error| RunError::Deploy {
                 contracts: self.contracts.describe(),
                 error,
