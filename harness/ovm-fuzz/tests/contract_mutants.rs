@@ -1,113 +1,34 @@
 //! Contract-side deliberately wrong variants: patched copies of `contracts/src`, compiled with
-//! the project's solc (`$SOLC` or `contracts/bin/solc`, optimizer off, prague, no metadata
-//! hash) once per variant and cached under the target directory, deployed through
+//! the project's solc by `ovm-variants` once per variant and cached under the target directory,
+//! deployed through
 //! `ovm_chain::Chain::deploy_codes`. The reference Rust half must diverge from each.
 
-use ovm_chain::{CreationCodes, deployment::DEPLOYMENT_ORDER};
+use ovm_chain::CreationCodes;
 use ovm_conformance::Contracts;
-use ovm_core::{Bytes, keccak256};
 use ovm_fuzz::{
     Runner,
     campaign::{Budget, Campaign, DEFAULT_SEED, Options},
     env::Env,
     found::Layer,
 };
+use ovm_variants::Sources;
 
 mod support;
-use std::{
-    collections::BTreeMap,
-    io::Write,
-    path::{Path, PathBuf},
-    process::{Command, Stdio},
-};
-
-fn contracts_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../contracts")
-}
-
-fn sources(dir: &Path, root: &Path, out: &mut BTreeMap<String, String>) {
-    for entry in std::fs::read_dir(dir).expect("contracts/src is readable") {
-        let path = entry.expect("entry").path();
-        if path.is_dir() {
-            sources(&path, root, out);
-        } else if path.extension().is_some_and(|e| e == "sol") {
-            let name = path
-                .strip_prefix(root)
-                .expect("under the root")
-                .to_string_lossy()
-                .into_owned();
-            out.insert(name, std::fs::read_to_string(&path).expect("source"));
-        }
-    }
-}
 
 /// Compiles `contracts/src` with `patches` (`file`, `from`, `to`; `from` must occur exactly
-/// once) applied; cached by the patched sources' hash.
+/// once) applied; cached under the target directory by the patched sources' hash.
 fn compile_variant(patches: &[(&str, &str, &str)]) -> CreationCodes {
-    let root = contracts_dir();
-    let mut files = BTreeMap::new();
-    sources(&root.join("src"), &root, &mut files);
+    let mut sources = Sources::bundled().unwrap_or_else(|e| panic!("{e}"));
     for (file, from, to) in patches {
-        let text = files.get_mut(*file).unwrap_or_else(|| panic!("no {file}"));
-        assert_eq!(text.matches(from).count(), 1, "patch {from:?} in {file}");
-        *text = text.replacen(from, to, 1);
+        sources
+            .patch(file, from, to)
+            .unwrap_or_else(|e| panic!("{e}"));
     }
-    let input = serde_json::json!({
-        "language": "Solidity",
-        "sources": files.iter().map(|(k, v)| (k.clone(), serde_json::json!({"content": v}))).collect::<serde_json::Map<_, _>>(),
-        "settings": {
-            "optimizer": {"enabled": false},
-            "evmVersion": "prague",
-            "metadata": {"bytecodeHash": "none"},
-            "outputSelection": {"*": {"*": ["evm.bytecode.object"]}},
-        },
-    })
-    .to_string();
-    let cache = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("contract-variants")
-        .join(format!("{}.json", keccak256(input.as_bytes())));
-    let output = match std::fs::read_to_string(&cache) {
-        Ok(text) => text,
-        Err(_) => {
-            let solc =
-                std::env::var_os("SOLC").map_or_else(|| root.join("bin/solc"), PathBuf::from);
-            let mut child = Command::new(solc)
-                .arg("--standard-json")
-                .stdin(Stdio::piped())
-                .stdout(Stdio::piped())
-                .spawn()
-                .expect("solc runs (npm ci --prefix contracts)");
-            child
-                .stdin
-                .take()
-                .expect("stdin")
-                .write_all(input.as_bytes())
-                .expect("input written");
-            let out = child.wait_with_output().expect("solc finishes");
-            let text = String::from_utf8(out.stdout).expect("utf-8");
-            std::fs::create_dir_all(cache.parent().expect("parent")).expect("cache dir");
-            std::fs::write(&cache, &text).expect("cache written");
-            text
-        }
-    };
-    let json: serde_json::Value = serde_json::from_str(&output).expect("solc output is JSON");
-    if let Some(errors) = json["errors"].as_array() {
-        let fatal: Vec<_> = errors.iter().filter(|e| e["severity"] == "error").collect();
-        assert!(fatal.is_empty(), "{fatal:?}");
-    }
-    let mut named = Vec::new();
-    for unit in json["contracts"].as_object().expect("contracts").values() {
-        for (name, contract) in unit.as_object().expect("unit") {
-            if DEPLOYMENT_ORDER.contains(&name.as_str()) {
-                let hex = contract["evm"]["bytecode"]["object"]
-                    .as_str()
-                    .expect("bytecode");
-                let code: Bytes = format!("0x{hex}").parse().expect("hex bytecode");
-                named.push((name.clone(), code));
-            }
-        }
-    }
-    CreationCodes::from_named(named).expect("all sixteen contracts")
+    let cache = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("contract-variants");
+    sources
+        .compile(&cache)
+        .and_then(|compiled| compiled.codes())
+        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// The variant `patches` of the contracts must be caught by `layers`, and its regression
