@@ -34,7 +34,7 @@ mod program;
 mod report;
 pub mod sourcemap;
 
-pub use bytecode::{Instructions, JUMPI};
+pub use bytecode::{JUMPI, instructions};
 pub use hits::Hits;
 pub use inspector::Recorder;
 pub use program::{Line, Mapped, Program, SNIPPET_LEN};

@@ -4,7 +4,7 @@
 
 use super::{
     CoverageError,
-    bytecode::{Instructions, JUMPI},
+    bytecode::{JUMPI, instructions},
     sourcemap,
 };
 use crate::artifacts::{self, SourceInfo};
@@ -58,9 +58,8 @@ impl Program {
                 error,
             }
         })?;
-        let instructions = Instructions::of(code);
         let mut mapped = Vec::new();
-        for (&(pc, opcode), entry) in instructions.starts.iter().zip(&entries) {
+        for (&(pc, opcode), entry) in instructions(code).iter().zip(&entries) {
             let (Some(file), true) = (entry.file, entry.start >= 0 && entry.length >= 0) else {
                 continue;
             };
