@@ -44,7 +44,7 @@ pub(crate) fn coverage(options: &Options) -> bool {
 
 /// Runs `files` on the bundled contracts under the coverage recorder and prints the table per
 /// contract (or one JSON line per contract and a summary); writes the lcov tracefile to
-/// `lcov` if given. `true` when every vector passed.
+/// `lcov` if given. `true` when every vector conforms.
 pub(crate) fn contracts(
     options: &Options,
     files: &[PathBuf],
@@ -88,7 +88,7 @@ pub(crate) fn contracts(
         );
     }
     for (path, status) in &measured.not_passing {
-        eprintln!("warning: {path}: {status:?} (its coverage counts)");
+        eprintln!("warning: {path}: {} (its coverage counts)", status.name());
     }
     if let Some(path) = lcov {
         std::fs::write(path, ovm_chain::coverage::lcov::render(report)).map_err(|source| {

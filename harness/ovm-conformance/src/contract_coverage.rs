@@ -94,6 +94,9 @@ pub enum ContractCoverageError {
     /// The recorded code does not map to the sources.
     #[error(transparent)]
     Map(#[from] CoverageError),
+    /// A worker thread panicked while running vectors (the counts are incomplete).
+    #[error("a thread panicked while running the vectors")]
+    WorkerPanicked,
     /// The exceptions file cannot be read.
     #[error("{path}: {error}")]
     Read {
@@ -119,7 +122,7 @@ pub struct Measured {
     pub report: Report,
     /// Vector files run.
     pub vectors: usize,
-    /// The vectors that did not pass (their coverage still counts), with their status.
+    /// The vectors that do not conform (their coverage still counts), with their status.
     pub not_passing: Vec<(String, Status)>,
 }
 
@@ -140,7 +143,7 @@ pub fn measure(files: &[PathBuf], jobs: usize) -> Result<Measured, ContractCover
                     let mut failed = Vec::new();
                     while let Some(file) = files.get(next.fetch_add(1, Ordering::Relaxed)) {
                         let report = runner.run_path(file);
-                        if report.status != Status::Pass {
+                        if !report.status.conforms() {
                             failed.push((report.path, report.status));
                         }
                     }
@@ -150,9 +153,12 @@ pub fn measure(files: &[PathBuf], jobs: usize) -> Result<Measured, ContractCover
             .collect();
         workers
             .into_iter()
-            .flat_map(|w| w.join().unwrap_or_default())
-            .collect()
-    });
+            .map(|w| w.join().map_err(|_| ContractCoverageError::WorkerPanicked))
+            .collect::<Result<Vec<_>, _>>()
+    })?
+    .into_iter()
+    .flatten()
+    .collect();
     not_passing.sort();
     Ok(Measured {
         report: Report::of(&hits)?,

@@ -24,7 +24,7 @@ fn every_branch_is_reached_or_listed_with_a_reason() {
     );
     assert!(
         measured.not_passing.is_empty(),
-        "vectors that do not pass: {:?}",
+        "vectors that do not conform: {:?}",
         measured.not_passing
     );
     if !findings.unlisted.is_empty() {
