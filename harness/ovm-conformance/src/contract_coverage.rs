@@ -218,7 +218,7 @@ pub struct GateFindings {
     pub reached: Vec<BranchKey>,
     /// Listed outcomes that no longer exist (the sources changed; re-key or delete them).
     pub unknown: Vec<BranchKey>,
-    /// Entries listed twice or without a reason.
+    /// Entries listed twice or without a reason, or an unsorted list.
     pub malformed: Vec<String>,
 }
 
@@ -239,6 +239,11 @@ pub fn gate(report: &Report, listed: &Exceptions) -> GateFindings {
     let all = all_outcomes(report);
     let mut findings = GateFindings::default();
     let mut keys = BTreeSet::new();
+    if listed.exceptions.windows(2).any(|w| w[0].key > w[1].key) {
+        findings.malformed.push(
+            "entries are not sorted by key (contract, file, line, snippet, nth, outcome)".into(),
+        );
+    }
     for e in &listed.exceptions {
         if !keys.insert(&e.key) {
             findings.malformed.push(format!("listed twice: {}", e.key));
@@ -257,4 +262,87 @@ pub fn gate(report: &Report, listed: &Exceptions) -> GateFindings {
         .filter(|k| !keys.contains(k))
         .collect();
     findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ovm_chain::coverage::{ContractReport, Line};
+
+    /// A contract with two branch points: one that both jumped and fell through, one that only
+    /// fell through.
+    fn report() -> Report {
+        let branch = |line, pc, executed, jumped| Branch {
+            at: Line { source: 0, line },
+            snippet: "if (x)".into(),
+            nth: 0,
+            pc,
+            executed,
+            jumped,
+        };
+        Report {
+            contracts: vec![ContractReport {
+                name: "C",
+                lines: Default::default(),
+                branches: vec![branch(3, 10, 2, 1), branch(7, 20, 5, 0)],
+            }],
+        }
+    }
+
+    fn key(line: u32, outcome: Outcome) -> BranchKey {
+        BranchKey {
+            contract: "C".into(),
+            file: Report::path(0),
+            line,
+            snippet: "if (x)".into(),
+            nth: 0,
+            outcome: outcome.as_str().into(),
+        }
+    }
+
+    fn listing(keys: &[(BranchKey, &str)]) -> Exceptions {
+        Exceptions {
+            exceptions: keys
+                .iter()
+                .map(|(key, reason)| Exception {
+                    key: key.clone(),
+                    reason: (*reason).into(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn the_gate_passes_when_exactly_the_unreached_outcomes_are_listed() {
+        let report = report();
+        assert_eq!(
+            unreached(&report).into_iter().collect::<Vec<_>>(),
+            vec![key(7, Outcome::Jump)]
+        );
+        assert_eq!(all_outcomes(&report).len(), 4);
+        let listed = listing(&[(key(7, Outcome::Jump), "defensive: x is never zero")]);
+        assert!(gate(&report, &listed).passes());
+    }
+
+    #[test]
+    fn the_gate_fails_on_unlisted_reached_unknown_and_malformed_entries() {
+        let report = report();
+        let findings = gate(&report, &Exceptions::default());
+        assert_eq!(findings.unlisted, vec![key(7, Outcome::Jump)]);
+
+        let listed = listing(&[
+            (key(3, Outcome::Fall), "reached now"),
+            (key(7, Outcome::Jump), "ok"),
+            (key(9, Outcome::Jump), "gone"),
+        ]);
+        let findings = gate(&report, &listed);
+        assert_eq!(findings.reached, vec![key(3, Outcome::Fall)]);
+        assert_eq!(findings.unknown, vec![key(9, Outcome::Jump)]);
+        assert!(findings.unlisted.is_empty() && findings.malformed.is_empty());
+
+        let listed = listing(&[(key(7, Outcome::Jump), " "), (key(7, Outcome::Jump), "x")]);
+        assert_eq!(gate(&report, &listed).malformed.len(), 2);
+        let listed = listing(&[(key(7, Outcome::Jump), "x"), (key(3, Outcome::Fall), "x")]);
+        assert!(gate(&report, &listed).malformed[0].contains("not sorted"));
+    }
 }
