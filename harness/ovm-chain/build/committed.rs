@@ -2,9 +2,14 @@
 //! `<Contract>.json` per contract (the shape `sol!` reads) and [`RECORD`]:
 //!
 //! ```json
-//! { "format": 1, "solc": "0.8.30+commit…", "settings": "…", "inputs": "0x…",
-//!   "contracts": { "AndPredicate": "src/predicates/AndPredicate.sol", … } }
+//! { "format": 2, "solc": "0.8.30+commit…", "settings": "…", "inputs": "0x…",
+//!   "contracts": { "AndPredicate": "src/predicates/AndPredicate.sol", … },
+//!   "sources": { "src/CommitmentContract.sol": 0, … } }
 //! ```
+//!
+//! `sources` gives solc's id of each source file, the `f` field of the source maps
+//! (`deployedBytecode.sourceMap` of each artifact); ids of compiler-generated sources are not
+//! listed.
 //!
 //! `inputs` is [`Inputs::hash`](crate::inputs::Inputs::hash) of the sources the artifacts were
 //! compiled from; the build uses them only while it still equals the hash of the sources.
@@ -15,7 +20,7 @@ use std::{collections::BTreeMap, fs, path::Path};
 pub const RECORD: &str = "build.json";
 
 /// The record's format version.
-const FORMAT: u64 = 1;
+const FORMAT: u64 = 2;
 
 /// One compiled contract.
 pub struct Compiled {
@@ -27,6 +32,8 @@ pub struct Compiled {
     pub creation: Vec<u8>,
     /// Runtime bytecode as solc emitted it.
     pub runtime: Vec<u8>,
+    /// solc's compressed source map of the runtime bytecode (`s:l:f:j:m;…`).
+    pub runtime_source_map: String,
 }
 
 /// What a build was made from.
@@ -37,6 +44,8 @@ pub struct Record {
     pub settings: String,
     /// The inputs hash.
     pub inputs: String,
+    /// solc's id of each source file, by path relative to the contracts folder.
+    pub sources: BTreeMap<String, u64>,
 }
 
 /// A whole build: its record and every contract, by name.
@@ -63,6 +72,7 @@ impl Bundle {
             "settings": self.record.settings,
             "inputs": self.record.inputs,
             "contracts": contracts,
+            "sources": self.record.sources,
         });
         format!("{json:#}\n")
     }
@@ -74,7 +84,10 @@ impl Compiled {
         let json = serde_json::json!({
             "abi": self.abi,
             "bytecode": { "object": format!("0x{}", hex(&self.creation)) },
-            "deployedBytecode": { "object": format!("0x{}", hex(&self.runtime)) },
+            "deployedBytecode": {
+                "object": format!("0x{}", hex(&self.runtime)),
+                "sourceMap": self.runtime_source_map,
+            },
         });
         format!("{json:#}\n")
     }
@@ -97,10 +110,22 @@ pub fn read(dir: &Path) -> Result<Bundle, String> {
             record_path.display()
         ));
     }
+    let sources = record
+        .get("sources")
+        .and_then(|v| v.as_object())
+        .ok_or_else(|| format!("{}: no object field `sources`", record_path.display()))?
+        .iter()
+        .map(|(path, id)| {
+            id.as_u64()
+                .map(|id| (path.clone(), id))
+                .ok_or_else(|| format!("{}: sources.{path} is not an id", record_path.display()))
+        })
+        .collect::<Result<_, _>>()?;
     let head = Record {
         solc: field("solc")?,
         settings: field("settings")?,
         inputs: field("inputs")?,
+        sources,
     };
     let Some(names) = record.get("contracts").and_then(|v| v.as_object()) else {
         return Err(format!(
@@ -127,6 +152,16 @@ pub fn read(dir: &Path) -> Result<Bundle, String> {
                 .ok_or_else(|| format!("{}: no `abi`", path.display()))?,
             creation: code("/bytecode/object")?,
             runtime: code("/deployedBytecode/object")?,
+            runtime_source_map: artifact
+                .pointer("/deployedBytecode/sourceMap")
+                .and_then(|v| v.as_str())
+                .ok_or_else(|| {
+                    format!(
+                        "{}: no string at /deployedBytecode/sourceMap",
+                        path.display()
+                    )
+                })?
+                .to_owned(),
         };
         contracts.insert(name.clone(), compiled);
     }

@@ -21,7 +21,8 @@ use std::{collections::BTreeMap, fs, path::Path};
 /// The compiler settings [`settings`] builds, as hashed into the inputs and recorded with the
 /// artifacts. Change both together.
 pub const SETTINGS: &str = "optimizer off; evmVersion prague; metadata.bytecodeHash none; \
-                            outputs abi, evm.bytecode.object, evm.deployedBytecode.object";
+                            outputs abi, evm.bytecode.object, evm.deployedBytecode.object, \
+                            evm.deployedBytecode.sourceMap";
 
 /// The compiler to use: `$SOLC`, else the solc-js wrapper when solc-js is installed, else none.
 pub fn compiler(contracts: &Path) -> Result<Option<Solc>, String> {
@@ -47,7 +48,13 @@ fn settings() -> SolcSettings {
         ..Default::default()
     };
     settings.output_selection = OutputSelection::common_output_selection(
-        ["abi", "evm.bytecode.object", "evm.deployedBytecode.object"].map(String::from),
+        [
+            "abi",
+            "evm.bytecode.object",
+            "evm.deployedBytecode.object",
+            "evm.deployedBytecode.sourceMap",
+        ]
+        .map(String::from),
     );
     SolcSettings {
         settings,
@@ -120,21 +127,22 @@ pub fn compile(
             })
             .transpose()?
             .unwrap_or_default();
-        let runtime = evm
+        let deployed = evm
             .and_then(|evm| evm.deployed_bytecode.as_ref())
-            .and_then(|d| d.bytecode.as_ref())
+            .and_then(|d| d.bytecode.as_ref());
+        let runtime = deployed
             .and_then(|b| b.object.as_bytes().map(|bytes| bytes.to_vec()))
             .unwrap_or_default();
-        let source = file
-            .strip_prefix(contracts)
-            .unwrap_or(file)
-            .to_string_lossy()
-            .replace('\\', "/");
+        let runtime_source_map = deployed
+            .and_then(|b| b.source_map.clone())
+            .unwrap_or_default();
+        let source = relative(contracts, file);
         let entry = Compiled {
             source: source.clone(),
             abi,
             creation,
             runtime,
+            runtime_source_map,
         };
         if let Some(previous) = compiled.insert(name.clone(), entry) {
             return Err(format!(
@@ -143,14 +151,29 @@ pub fn compile(
             ));
         }
     }
+    let sources = output
+        .output()
+        .sources
+        .sources()
+        .map(|(file, source)| (relative(contracts, file), u64::from(source.id)))
+        .collect();
     let _ = fs::remove_dir_all(&scratch);
     Ok(Bundle {
         record: Record {
             solc: solc_version,
             settings: SETTINGS.to_owned(),
             inputs: inputs.hash.clone(),
+            sources,
         },
         contracts: compiled,
         stale: None,
     })
+}
+
+/// `file` relative to the contracts folder, `/`-separated (`src/predicates/NotPredicate.sol`).
+fn relative(contracts: &Path, file: &Path) -> String {
+    file.strip_prefix(contracts)
+        .unwrap_or(file)
+        .to_string_lossy()
+        .replace('\\', "/")
 }

@@ -91,7 +91,11 @@ fn run() -> Result<(), String> {
             compile_instead(&contracts, &out_dir, &inputs, &why)?
         }
     };
-    outputs::write(&out_dir, &contracts, &bundle)
+    let workspace = manifest_dir
+        .join("../..")
+        .canonicalize()
+        .map_err(|e| format!("workspace root not found: {e}"))?;
+    outputs::write(&out_dir, &contracts, &workspace, &bundle)
 }
 
 /// Compiles the sources because the committed artifacts cannot be used (`why`), or explains

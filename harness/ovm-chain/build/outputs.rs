@@ -6,8 +6,14 @@ use crate::committed::{Bundle, RECORD};
 use alloy_primitives::keccak256;
 use std::{fmt::Write as _, fs, path::Path};
 
-/// Writes every output of `bundle`.
-pub fn write(out_dir: &Path, contracts: &Path, bundle: &Bundle) -> Result<(), String> {
+/// Writes every output of `bundle`; `workspace` is the root the source paths are shown
+/// relative to (`contracts/src/…`).
+pub fn write(
+    out_dir: &Path,
+    contracts: &Path,
+    workspace: &Path,
+    bundle: &Bundle,
+) -> Result<(), String> {
     let artifacts = out_dir.join("artifacts");
     let _ = fs::remove_dir_all(&artifacts);
     fs::create_dir_all(&artifacts)
@@ -19,14 +25,17 @@ pub fn write(out_dir: &Path, contracts: &Path, bundle: &Bundle) -> Result<(), St
         )?;
     }
     write_file(&artifacts.join(RECORD), &bundle.record_json())?;
-    write_file(&out_dir.join("manifest.rs"), &manifest(contracts, bundle))
+    write_file(
+        &out_dir.join("manifest.rs"),
+        &manifest(contracts, workspace, bundle),
+    )
 }
 
 fn write_file(path: &Path, text: &str) -> Result<(), String> {
     fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
-fn manifest(contracts: &Path, bundle: &Bundle) -> String {
+fn manifest(contracts: &Path, workspace: &Path, bundle: &Bundle) -> String {
     let mut out = String::new();
     let mut line = |text: String| {
         out.push_str(&text);
@@ -60,11 +69,30 @@ fn manifest(contracts: &Path, bundle: &Bundle) -> String {
     for (name, c) in &bundle.contracts {
         line(format!(
             "    ContractInfo {{ name: {name:?}, source: {:?}, creation_code_hash: {}, \
-             runtime_code_hash: {}, runtime_code_len: {} }},",
+             runtime_code_hash: {}, runtime_code_len: {}, runtime_source_map: {:?} }},",
             c.source,
             bytes32(keccak256(&c.creation).as_slice()),
             bytes32(keccak256(&c.runtime).as_slice()),
             c.runtime.len(),
+            c.runtime_source_map,
+        ));
+    }
+    line("];".into());
+    line(
+        "/// The contracts folder relative to the workspace root (absolute when outside it)."
+            .into(),
+    );
+    let shown = contracts.strip_prefix(workspace).unwrap_or(contracts);
+    line(format!(
+        "pub const SOURCE_ROOT: &str = {:?};",
+        shown.to_string_lossy().replace('\\', "/")
+    ));
+    line("/// Every source file of the build with its solc id, sorted by path.".into());
+    line("pub const SOURCES: &[SourceInfo] = &[".into());
+    for (path, id) in &bundle.record.sources {
+        line(format!(
+            "    SourceInfo {{ id: {id}, path: {path:?}, text: include_str!({:?}) }},",
+            contracts.join(path).display().to_string()
         ));
     }
     line("];".into());

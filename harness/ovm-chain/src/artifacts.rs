@@ -23,14 +23,30 @@ pub struct ContractInfo {
     pub runtime_code_hash: B256,
     /// Length of the runtime bytecode in bytes (EIP-170 limit: 24576).
     pub runtime_code_len: usize,
+    /// solc's compressed source map of the runtime bytecode (`s:l:f:j:m;…`, one entry per
+    /// instruction; `f` is a [`SourceInfo::id`]), see [`crate::coverage`].
+    pub runtime_source_map: &'static str,
+}
+
+/// One Solidity source file of the build, embedded (what the source maps point into).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SourceInfo {
+    /// solc's id of the file (the `f` field of a source map).
+    pub id: u64,
+    /// Relative to the contracts folder (`src/lib/PropertyCodec.sol`).
+    pub path: &'static str,
+    /// The file's text as compiled.
+    pub text: &'static str,
 }
 
 mod generated {
-    use super::ContractInfo;
+    use super::{ContractInfo, SourceInfo};
     include!(concat!(env!("OUT_DIR"), "/manifest.rs"));
 }
 
-pub use generated::{CONTRACTS, CONTRACTS_DIR, INPUTS_HASH, SOLC_VERSION, STALE};
+pub use generated::{
+    CONTRACTS, CONTRACTS_DIR, INPUTS_HASH, SOLC_VERSION, SOURCE_ROOT, SOURCES, STALE,
+};
 
 /// The folder the build wrote the artifacts it used into (`<Name>.json` and `build.json`),
 /// the same layout as `contracts/artifacts/`.

@@ -122,6 +122,31 @@ sol!(
     concat!(env!("OUT_DIR"), "/artifacts/CommitmentContract.json")
 );
 
+/// The runtime bytecode, as solc emitted it (immutables zeroed), of the deployable contract
+/// `name` (one of [`crate::deployment::DEPLOYMENT_ORDER`]).
+pub fn runtime_code(name: &str) -> Option<&'static [u8]> {
+    let code: &alloy_sol_types::private::Bytes = match name {
+        "UniversalAdjudicationContract" => &UniversalAdjudicationContract::DEPLOYED_BYTECODE,
+        "NotPredicate" => &NotPredicate::DEPLOYED_BYTECODE,
+        "AndPredicate" => &AndPredicate::DEPLOYED_BYTECODE,
+        "OrPredicate" => &OrPredicate::DEPLOYED_BYTECODE,
+        "ForAllSuchThatQuantifier" => &ForAllSuchThatQuantifier::DEPLOYED_BYTECODE,
+        "ThereExistsSuchThatQuantifier" => &ThereExistsSuchThatQuantifier::DEPLOYED_BYTECODE,
+        "EqualPredicate" => &EqualPredicate::DEPLOYED_BYTECODE,
+        "IsLessThanPredicate" => &IsLessThanPredicate::DEPLOYED_BYTECODE,
+        "IsValidSignaturePredicate" => &IsValidSignaturePredicate::DEPLOYED_BYTECODE,
+        "IsHashPreimagePredicate" => &IsHashPreimagePredicate::DEPLOYED_BYTECODE,
+        "IsContainedPredicate" => &IsContainedPredicate::DEPLOYED_BYTECODE,
+        "HasIntersectionPredicate" => &HasIntersectionPredicate::DEPLOYED_BYTECODE,
+        "IsSameAmountPredicate" => &IsSameAmountPredicate::DEPLOYED_BYTECODE,
+        "IsStoredPredicate" => &IsStoredPredicate::DEPLOYED_BYTECODE,
+        "VerifyInclusionPredicate" => &VerifyInclusionPredicate::DEPLOYED_BYTECODE,
+        "CommitmentContract" => &CommitmentContract::DEPLOYED_BYTECODE,
+        _ => return None,
+    };
+    Some(code)
+}
+
 /// `From` conversions between `ovm_core::Property` and each module's `Property`.
 macro_rules! property_conversions {
     ($($module:ident),* $(,)?) => {$(

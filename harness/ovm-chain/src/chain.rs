@@ -5,7 +5,8 @@
 use alloy_primitives::{Address, Bytes, U256, address};
 use alloy_sol_types::SolCall;
 use revm::{
-    Context, DatabaseRef, ExecuteCommitEvm, ExecuteEvm, MainBuilder, MainContext,
+    Context, DatabaseRef, ExecuteCommitEvm, ExecuteEvm, InspectCommitEvm, InspectEvm, MainBuilder,
+    MainContext,
     context::ContextSetters,
     context::{
         BlockEnv, TxEnv,
@@ -13,10 +14,13 @@ use revm::{
     },
     database::{CacheDB, EmptyDB},
     handler::{Handler, MainnetContext, MainnetEvm},
+    inspector::InspectorHandler,
     primitives::{TxKind, hardfork::SpecId},
 };
+use std::sync::Arc;
 
 use crate::{
+    coverage::{Hits, Recorder},
     deployment::Deployment,
     errors::{ChainError, Revert},
     outcome::{TxOutcome, TxRecord},
@@ -26,7 +30,7 @@ use crate::{
 /// The state database: accounts, code and storage, all in memory. `Clone` is a deep copy.
 pub type Db = CacheDB<EmptyDB>;
 
-type Evm = MainnetEvm<MainnetContext<Db>>;
+type Evm = MainnetEvm<MainnetContext<Db>, Recorder>;
 
 /// The hard fork the chain runs (the contracts are compiled for `evmVersion: prague`).
 pub const SPEC: SpecId = SpecId::PRAGUE;
@@ -62,11 +66,14 @@ pub fn account(index: u64) -> Address {
 }
 
 /// A saved chain state (accounts, storage, block, deployment), cheap to restore or fork from.
+/// A snapshot of a chain that records coverage carries its [`Hits`], so that chains forked
+/// from it record into them too.
 #[derive(Clone, Debug)]
 pub struct Snapshot {
     db: Db,
     block: BlockEnv,
     deployment: Option<Deployment>,
+    coverage: Option<Arc<Hits>>,
 }
 
 impl Snapshot {
@@ -115,7 +122,7 @@ fn block_env(number: u64) -> BlockEnv {
     }
 }
 
-fn build_evm(db: Db, block: BlockEnv) -> Evm {
+fn build_evm(db: Db, block: BlockEnv, coverage: Option<Arc<Hits>>) -> Evm {
     Context::mainnet()
         .with_db(db)
         .with_block(block)
@@ -125,14 +132,14 @@ fn build_evm(db: Db, block: BlockEnv) -> Evm {
             // address, spec §6), so senders with code are allowed (EIP-3607 off).
             cfg.disable_eip3607 = true;
         })
-        .build_mainnet()
+        .build_mainnet_with_inspector(Recorder::new(coverage))
 }
 
 impl Chain {
     /// An empty chain at block [`GENESIS_BLOCK`].
     pub fn new() -> Self {
         Self {
-            evm: build_evm(Db::default(), block_env(GENESIS_BLOCK)),
+            evm: build_evm(Db::default(), block_env(GENESIS_BLOCK), None),
             deployment: None,
             tx_log: Vec::new(),
             evm_time: std::time::Duration::ZERO,
@@ -140,10 +147,15 @@ impl Chain {
         }
     }
 
-    /// A new chain in the state of `snapshot` (with an empty transaction log).
+    /// A new chain in the state of `snapshot` (with an empty transaction log), recording
+    /// coverage into the snapshot's [`Hits`] if it has some.
     pub fn from_snapshot(snapshot: &Snapshot) -> Self {
         Self {
-            evm: build_evm(snapshot.db.clone(), snapshot.block.clone()),
+            evm: build_evm(
+                snapshot.db.clone(),
+                snapshot.block.clone(),
+                snapshot.coverage.clone(),
+            ),
             deployment: snapshot.deployment,
             tx_log: Vec::new(),
             evm_time: std::time::Duration::ZERO,
@@ -157,10 +169,24 @@ impl Chain {
             db: self.db().clone(),
             block: self.evm.ctx.block.clone(),
             deployment: self.deployment,
+            coverage: self.coverage().cloned(),
         }
     }
 
-    /// Goes back to `snapshot` (the transaction log is kept).
+    /// From now on, counts in `hits` every instruction this chain and the chains forked from
+    /// it (through [`Chain::snapshot`] / [`Chain::fork`]) run in the contracts `hits` records
+    /// (see [`crate::coverage`]). A recording chain runs revm's inspecting interpreter, which
+    /// is slower.
+    pub fn record_coverage(&mut self, hits: Arc<Hits>) {
+        self.evm.inspector = Recorder::new(Some(hits));
+    }
+
+    /// Where this chain records coverage, if it does.
+    pub fn coverage(&self) -> Option<&Arc<Hits>> {
+        self.evm.inspector.hits()
+    }
+
+    /// Goes back to `snapshot` (the transaction log and the coverage recording are kept).
     pub fn restore(&mut self, snapshot: &Snapshot) {
         self.evm.ctx.journaled_state.database = snapshot.db.clone();
         self.evm.ctx.block = snapshot.block.clone();
@@ -279,13 +305,22 @@ impl Chain {
             .chain_id(Some(self.evm.ctx.cfg.chain_id))
             .build_fill();
         let started = std::time::Instant::now();
+        let inspect = self.coverage().is_some();
         let result = match (commit, &mut self.listener) {
+            (true, None) if inspect => self.evm.inspect_tx_commit(tx),
+            (false, None) if inspect => self.evm.inspect_tx(tx).map(|r| r.result),
             (true, None) => self.evm.transact_commit(tx),
             (false, None) => self.evm.transact(tx).map(|r| r.result),
             (commit, Some(listener)) => {
-                // `transact_one` / `transact_commit` with the listening handler.
+                // `transact_one` / `transact_commit` (or their inspecting twins) with the
+                // listening handler.
                 self.evm.ctx.set_tx(tx);
-                let result = Listening::new(listener).run(&mut self.evm);
+                let mut handler = Listening::new(listener);
+                let result = if inspect {
+                    handler.inspect_run(&mut self.evm)
+                } else {
+                    handler.run(&mut self.evm)
+                };
                 if commit && result.is_ok() {
                     self.evm.commit_inner();
                 } else {

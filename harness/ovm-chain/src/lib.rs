@@ -3,6 +3,7 @@
 pub mod artifacts;
 pub mod bindings;
 pub mod chain;
+pub mod coverage;
 pub mod deployment;
 pub mod errors;
 pub mod events;

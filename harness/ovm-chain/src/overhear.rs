@@ -7,8 +7,15 @@ use alloy_primitives::{Address, Bytes};
 use revm::{
     context::{ContextTr, JournalTr},
     context_interface::result::HaltReason,
-    handler::{EvmTr, EvmTrError, FrameResult, FrameTr, Handler, ItemOrResult},
-    interpreter::interpreter_action::{FrameInit, FrameInput},
+    handler::{
+        EthFrame, EvmTr, EvmTrError, FrameResult, FrameTr, Handler, ItemOrResult,
+        evm::ContextDbError,
+    },
+    inspector::{Inspector, InspectorEvmTr, InspectorHandler},
+    interpreter::{
+        interpreter::EthInterpreter,
+        interpreter_action::{FrameInit, FrameInput},
+    },
     state::EvmState,
 };
 
@@ -104,55 +111,103 @@ where
     type Error = ERROR;
     type HaltReason = HaltReason;
 
-    /// The default frame loop, keeping the height of the frame stack to know when the wanted
-    /// call's frame ends.
+    /// The default frame loop, listening ([`listen`]).
     fn run_exec_loop(&mut self, evm: &mut EVM, first: FrameInit) -> Result<FrameResult, ERROR> {
-        // `height` frames are running; `open` is the height of the wanted call's frame while
-        // it runs.
-        let mut height = 1;
-        let wanted = self.listener.wants(&first, evm.ctx_ref());
-        let mut open = match evm.frame_init(first)? {
+        listen(
+            self.listener,
+            evm,
+            first,
+            |evm, init| Ok(evm.frame_init(init)?.map_item(|_| ())),
+            |evm| Ok(evm.frame_run()?),
+        )
+    }
+}
+
+/// With an inspector (coverage recording): the inspecting frame loop, listening.
+impl<EVM, ERROR> InspectorHandler for Listening<'_, EVM, ERROR>
+where
+    EVM: InspectorEvmTr<
+            Context: ContextTr<Journal: JournalTr<State = EvmState>>,
+            Frame = EthFrame<EthInterpreter>,
+            Inspector: Inspector<<EVM as EvmTr>::Context, EthInterpreter>,
+        >,
+    ERROR: EvmTrError<EVM>,
+{
+    type IT = EthInterpreter;
+
+    fn inspect_run_exec_loop(
+        &mut self,
+        evm: &mut EVM,
+        first: FrameInit,
+    ) -> Result<FrameResult, ERROR> {
+        listen(
+            self.listener,
+            evm,
+            first,
+            |evm, init| Ok(evm.inspect_frame_init(init)?.map_item(|_| ())),
+            |evm| Ok(evm.inspect_frame_run()?),
+        )
+    }
+}
+
+/// The frame loop of revm's handler (`init` starts a frame, `run` runs the top one), keeping
+/// the height of the frame stack to tell `listener` when the wanted call's frame ends.
+fn listen<EVM, ERROR>(
+    listener: &mut CallListener,
+    evm: &mut EVM,
+    first: FrameInit,
+    init: impl Fn(&mut EVM, FrameInit) -> Result<ItemOrResult<(), FrameResult>, ERROR>,
+    run: impl Fn(&mut EVM) -> Result<ItemOrResult<FrameInit, FrameResult>, ERROR>,
+) -> Result<FrameResult, ERROR>
+where
+    EVM: EvmTr<Frame: FrameTr<FrameResult = FrameResult, FrameInit = FrameInit>>,
+    ERROR: From<ContextDbError<EVM::Context>>,
+{
+    // `height` frames are running; `open` is the height of the wanted call's frame while
+    // it runs.
+    let mut height = 1;
+    let wanted = listener.wants(&first, evm.ctx_ref());
+    let mut open = match init(evm, first)? {
+        ItemOrResult::Result(result) => {
+            if wanted {
+                listener.hear(&result);
+            }
+            return Ok(result);
+        }
+        ItemOrResult::Item(_) => wanted.then_some(height),
+    };
+    loop {
+        let result = match run(evm)? {
+            ItemOrResult::Item(next) => {
+                let wanted = open.is_none() && listener.wants(&next, evm.ctx_ref());
+                match init(evm, next)? {
+                    ItemOrResult::Item(_) => {
+                        height += 1;
+                        if wanted {
+                            open = Some(height);
+                        }
+                        continue;
+                    }
+                    // No frame was pushed: the call ended at once.
+                    ItemOrResult::Result(result) => {
+                        if wanted {
+                            listener.hear(&result);
+                        }
+                        result
+                    }
+                }
+            }
             ItemOrResult::Result(result) => {
-                if wanted {
-                    self.listener.hear(&result);
+                if open == Some(height) {
+                    open = None;
+                    listener.hear(&result);
                 }
-                return Ok(result);
+                height -= 1;
+                result
             }
-            ItemOrResult::Item(_) => wanted.then_some(height),
         };
-        loop {
-            let result = match evm.frame_run()? {
-                ItemOrResult::Item(init) => {
-                    let wanted = open.is_none() && self.listener.wants(&init, evm.ctx_ref());
-                    match evm.frame_init(init)? {
-                        ItemOrResult::Item(_) => {
-                            height += 1;
-                            if wanted {
-                                open = Some(height);
-                            }
-                            continue;
-                        }
-                        // No frame was pushed: the call ended at once.
-                        ItemOrResult::Result(result) => {
-                            if wanted {
-                                self.listener.hear(&result);
-                            }
-                            result
-                        }
-                    }
-                }
-                ItemOrResult::Result(result) => {
-                    if open == Some(height) {
-                        open = None;
-                        self.listener.hear(&result);
-                    }
-                    height -= 1;
-                    result
-                }
-            };
-            if let Some(result) = evm.frame_return_result(result)? {
-                return Ok(result);
-            }
+        if let Some(result) = evm.frame_return_result(result)? {
+            return Ok(result);
         }
     }
 }

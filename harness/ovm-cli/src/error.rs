@@ -36,6 +36,21 @@ pub(crate) enum CliError {
     /// `fuzz merge`: the reports are not the shards of one campaign.
     #[error(transparent)]
     Merge(#[from] ovm_fuzz::shard::MergeError),
+    /// `coverage contracts` measures the bundled contracts only.
+    #[error("coverage contracts measures the bundled contracts only (drop --contracts)")]
+    CoverageNeedsBundled,
+    /// The contracts' coverage cannot be measured.
+    #[error(transparent)]
+    ContractCoverage(#[from] ovm_conformance::contract_coverage::ContractCoverageError),
+    /// The `--lcov` file cannot be written.
+    #[error("{}: cannot write the lcov file: {source}", path.display())]
+    Lcov {
+        /// The file given.
+        path: PathBuf,
+        /// The file system's error.
+        #[source]
+        source: std::io::Error,
+    },
     /// The `--markdown` file cannot be written.
     #[error("{}: cannot write the Markdown summary: {source}", path.display())]
     Markdown {

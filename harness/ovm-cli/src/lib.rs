@@ -121,8 +121,10 @@ pub enum Command {
         /// The vector file.
         file: PathBuf,
     },
-    /// Print spec rule id → number of vectors.
-    Coverage,
+    /// Coverage: `coverage` (or `coverage rules`) prints spec rule id → number of vectors;
+    /// `coverage contracts [PATHS] [--lcov FILE]` the lines and branches of the bundled
+    /// contracts the vectors reach.
+    Coverage(CoverageCommand),
     /// Deploy the contracts under test (`--contracts`, default the bundled ones) and check each
     /// offers the functions and events the harness uses: one checklist of what is missing.
     Preflight,
@@ -132,6 +134,33 @@ pub enum Command {
     /// Contract manifests (the `--contracts` format).
     #[command(subcommand)]
     Manifest(ManifestCommand),
+}
+
+/// `coverage [rules | contracts …]`.
+#[derive(Debug, Args)]
+pub struct CoverageCommand {
+    /// What to measure (default: `rules`).
+    #[command(subcommand)]
+    pub of: Option<CoverageOf>,
+}
+
+/// The subcommands of `coverage`. (Contract coverage is a subcommand, not a `--contracts`
+/// flag: the global `--contracts MANIFEST` names plugged-in contracts.)
+#[derive(Debug, Subcommand)]
+pub enum CoverageOf {
+    /// Spec rule id → number of vectors (what `coverage` alone prints).
+    Rules,
+    /// Run vectors (default: all of vectors/) on the bundled contracts under the coverage
+    /// recorder and print, per contract, the source lines and branch outcomes (JUMPI jump /
+    /// fall through) reached. Writes nothing unless given --lcov.
+    Contracts {
+        /// Vector files or folders.
+        paths: Vec<PathBuf>,
+        /// Also write an lcov tracefile to FILE (source paths relative to the repository,
+        /// `contracts/src/…`; for genhtml or an editor).
+        #[arg(long, value_name = "FILE")]
+        lcov: Option<PathBuf>,
+    },
 }
 
 /// `manifest …`.
@@ -183,8 +212,13 @@ pub fn run(args: impl IntoIterator<Item = OsString>, factory: DeciderFactory) ->
 /// everything conforms, `Err` for a usage or setup error.
 fn execute(cli: Cli, factory: DeciderFactory) -> Result<bool, CliError> {
     let options = &cli.options;
-    if let Command::Coverage = cli.command {
-        return Ok(coverage::coverage(options));
+    if let Command::Coverage(CoverageCommand { of }) = &cli.command {
+        return match of {
+            None | Some(CoverageOf::Rules) => Ok(coverage::coverage(options)),
+            Some(CoverageOf::Contracts { paths, lcov }) => {
+                coverage::contracts(options, &files(paths)?, lcov.as_deref())
+            }
+        };
     }
     if let Command::Fuzz(FuzzCommand {
         action: Some(FuzzAction::Merge { files }),
@@ -230,7 +264,7 @@ fn execute(cli: Cli, factory: DeciderFactory) -> Result<bool, CliError> {
             files(std::slice::from_ref(file))?;
             Ok(replay::replay(&runner, options, file))
         }
-        Command::Coverage => Ok(coverage::coverage(options)),
+        Command::Coverage(_) => Ok(coverage::coverage(options)),
         Command::Preflight => Ok(preflight::preflight(runner.contracts(), options.json)),
         Command::Manifest(ManifestCommand::Export { dir }) => {
             let manifest = ovm_conformance::contracts::write_bundled_manifest(dir)?;

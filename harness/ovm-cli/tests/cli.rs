@@ -126,6 +126,48 @@ fn coverage_prints_every_rule() {
 }
 
 #[test]
+fn coverage_contracts_prints_a_table_and_writes_the_same_lcov_twice() {
+    let dir = std::env::temp_dir().join(format!("ovm-cli-lcov-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let run = |name: &str| {
+        let file = dir.join(name);
+        let out = bin()
+            .args(["coverage", "contracts", "vectors/atomic", "--lcov"])
+            .arg(&file)
+            .current_dir(ovm_conformance::discover::workspace_root())
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (
+            String::from_utf8(out.stdout).unwrap(),
+            std::fs::read_to_string(file).unwrap(),
+        )
+    };
+    let (table, lcov) = run("a.info");
+    assert_eq!(run("b.info"), (table.clone(), lcov.clone()));
+    assert!(
+        table.lines().any(|l| l.starts_with("EqualPredicate")
+            && l.contains("lines")
+            && l.contains("branches")),
+        "{table}"
+    );
+    assert!(lcov.contains("SF:contracts/src/predicates/EqualPredicate.sol\n"));
+    assert!(lcov.contains("\nBRDA:") && lcov.ends_with("end_of_record\n"));
+    std::fs::remove_dir_all(dir).unwrap();
+    // Plugged-in contracts have no source maps here.
+    let refused = bin()
+        .args(["--contracts", "m.json", "coverage", "contracts"])
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+}
+
+#[test]
 fn replay_prints_the_transcript() {
     let out = bin()
         .args(["replay", "vectors/uac/claim-and-decide.json"])

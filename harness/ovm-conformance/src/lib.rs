@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 
+pub mod contract_coverage;
 pub mod contracts;
 pub mod coverage;
 pub(crate) mod ctx;

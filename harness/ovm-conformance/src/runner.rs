@@ -14,7 +14,7 @@ use crate::{
     refusal::{FillError, Refusal},
     report::{Divergence, Stats, Status, VectorReport},
 };
-use ovm_chain::{Chain, DEPLOYER, Deployment, Snapshot, bundle_hash};
+use ovm_chain::{Chain, DEPLOYER, Deployment, Snapshot, bundle_hash, coverage::Hits};
 use ovm_core::{Property, Registry};
 use ovm_decider::{Decider, ReferenceDecider};
 use ovm_vectors::{
@@ -93,6 +93,8 @@ pub struct Runner<D = ReferenceDecider> {
     /// How errors are compared.
     errors: ErrorMode,
     replay_flags: Vec<String>,
+    /// Where the bundled contracts' coverage is recorded, if it is.
+    coverage: Option<Arc<Hits>>,
 }
 
 impl Default for Runner {
@@ -149,6 +151,7 @@ impl<D: Decider> Runner<D> {
             preflight: OnceLock::new(),
             errors: ErrorMode::Strict,
             replay_flags: Vec::new(),
+            coverage: None,
         }
     }
 
@@ -157,6 +160,15 @@ impl<D: Decider> Runner<D> {
         self.contracts = contracts;
         self.snapshots = Mutex::new(BTreeMap::new());
         self.preflight = OnceLock::new();
+        self
+    }
+
+    /// The same runner recording the contracts' coverage into `hits` (the deployment's wiring
+    /// and every chain of every vector, games included; see [`ovm_chain::coverage`]). Only the
+    /// bundled contracts are recorded: with plugged-in contracts nothing is.
+    pub fn with_contract_coverage(mut self, hits: Arc<Hits>) -> Self {
+        self.coverage = Some(hits);
+        self.snapshots = Mutex::new(BTreeMap::new());
         self
     }
 
@@ -205,6 +217,13 @@ impl<D: Decider> Runner<D> {
             return Ok(Arc::clone(snapshot));
         }
         let mut chain = Chain::new();
+        if let Some(hits) = self
+            .coverage
+            .as_ref()
+            .filter(|_| self.contracts.is_bundled())
+        {
+            chain.record_coverage(Arc::clone(hits));
+        }
         let d = chain
             .deploy_plan(DEPLOYER, period, self.contracts.plan())
             .map_err(|error| RunError::Deploy {
