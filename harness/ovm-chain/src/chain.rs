@@ -334,7 +334,11 @@ impl Chain {
         let gas_used = result.tx_gas_used();
         let outcome = match result {
             ExecutionResult::Success { logs, output, .. } => {
-                let events = logs.iter().map(crate::events::decode).collect();
+                let events = logs
+                    .iter()
+                    .map(crate::events::decode)
+                    .filter(|event| !matches!(event, crate::OvmEvent::Unknown(_)))
+                    .collect();
                 TxOutcome {
                     gas_used,
                     logs,

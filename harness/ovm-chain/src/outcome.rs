@@ -12,7 +12,9 @@ pub struct TxOutcome<T = Bytes> {
     pub gas_used: u64,
     /// Raw logs in emission order (empty when the transaction failed).
     pub logs: Vec<Log>,
-    /// `logs`, decoded one to one (same length, same order).
+    /// The spec's events among `logs`, decoded, in emission order. Logs that are not one of
+    /// the spec's events (an implementation's own extras) are left out: conformance compares
+    /// the spec's events only (`harness/SPEC-DECISIONS.md`).
     pub events: Vec<OvmEvent>,
     /// The decoded return value, or why the transaction failed.
     pub result: Result<T, Revert>,

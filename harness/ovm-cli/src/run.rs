@@ -72,12 +72,19 @@ pub(crate) fn run_all(
     }
     let reports: Vec<VectorReport> = results.iter().map(|(report, _)| report.clone()).collect();
     let problems = problems::problems(&reports);
+    let preflight = runner.preflight();
     if options.json {
+        if let Some(preflight) = preflight {
+            outln!("{}", serde_json::json!({ "preflight": preflight }));
+        }
         if !problems.is_empty() {
             outln!("{}", serde_json::json!({ "problems": problems }));
         }
         outln!("{}", summary.json_line());
     } else {
+        if let Some(preflight) = preflight {
+            out!("{}", preflight.text());
+        }
         if !problems.is_empty() {
             out!("{}", problems::text(&problems));
         }

@@ -423,15 +423,18 @@ impl<D: Decider> Runner<D> {
         (report, Some(execution))
     }
 
-    /// The first function `vector` needs that the contracts under test lack (the preflight,
-    /// run once; never for the bundled contracts).
+    /// The ABI preflight of plugged-in contracts (run once; `None` for the bundled ones).
+    pub fn preflight(&self) -> Option<&Preflight> {
+        (!self.contracts.is_bundled()).then(|| {
+            self.preflight
+                .get_or_init(|| Preflight::run(&self.contracts))
+        })
+    }
+
+    /// The first function `vector` needs that the contracts under test lack (from the
+    /// preflight; never for the bundled contracts).
     fn lacking(&self, vector: &Vector) -> Option<String> {
-        if self.contracts.is_bundled() {
-            return None;
-        }
-        self.preflight
-            .get_or_init(|| Preflight::run(&self.contracts))
-            .lacking(&crate::preflight::needs(vector))
+        self.preflight()?.lacking(&crate::preflight::needs(vector))
     }
 
     /// Why `file` is stale against these contracts, if it is: its `filled_against` is not the
