@@ -6,7 +6,7 @@
 //! first: verdicts, then events, gas and resource limits, then error identity, then missing
 //! functions, then vectors that could not run.
 
-use crate::report::{DivergenceClass, Status, VectorReport};
+use crate::report::{Divergence, DivergenceClass, Status, VectorReport};
 use serde::Serialize;
 use std::collections::BTreeSet;
 
@@ -77,7 +77,7 @@ pub fn problems(reports: &[VectorReport]) -> Vec<Problem> {
                 .divergences
                 .iter()
                 .filter(|d| d.after.is_none())
-                .map(|d| (Severity::of(d.class), d.signature()))
+                .map(|d| (Severity::of(d.class), cause(d)))
                 .collect(),
             Status::Unsupported => vec![(
                 Severity::MissingFunction,
@@ -128,6 +128,55 @@ pub fn problems(reports: &[VectorReport]) -> Vec<Problem> {
         ))
     });
     found
+}
+
+/// Entry points that decide their property through `UAC.setPredicateDecision`.
+const DECIDE_THROUGH_UAC: [&str; 5] = [
+    "decideTrue",
+    "decideFalse",
+    "Not.decideTrue",
+    "And.decideTrue",
+    "setPredicateDecision",
+];
+
+/// What a divergence is grouped by: its signature, except for verdicts whose cause is one
+/// contract function reached through several entry points —
+/// - `UAC.challenge(X)` rejected by the spec with `InvalidChallenge` (and X's own
+///   `isValidChallenge` answer) → `X.isValidChallenge`;
+/// - an entry point that decides through `UAC.setPredicateDecision`, where the spec reverts
+///   with error E → `UAC.setPredicateDecision/E`;
+/// - an atomic's truth (whatever the expected value) → the atomic.
+fn cause(d: &Divergence) -> String {
+    let class = d.signature();
+    let class = class.split('/').next().unwrap_or_default();
+    if Severity::of(d.class) != Severity::Verdict {
+        return d.signature();
+    }
+    let model_error = d
+        .sides
+        .iter()
+        .find(|s| s.side == "model")
+        .and_then(|s| s.value.strip_prefix("reverted "))
+        .map(|e| e.split('(').next().unwrap_or(e));
+    let challenged = d
+        .subject
+        .strip_prefix("UAC.challenge(")
+        .and_then(|rest| rest.strip_suffix(')'));
+    match (challenged, model_error) {
+        (Some(connective), Some("InvalidChallenge")) => {
+            return format!("{class}/{connective}.isValidChallenge");
+        }
+        (None, Some(error)) if DECIDE_THROUGH_UAC.contains(&d.subject.as_str()) => {
+            return format!("{class}/UAC.setPredicateDecision/{error}");
+        }
+        _ => {}
+    }
+    if d.subject.ends_with(".isValidChallenge")
+        || d.sides.iter().any(|s| s.side == "atomic::evaluate")
+    {
+        return format!("{class}/{}", d.subject);
+    }
+    d.signature()
 }
 
 /// The problems as text: `N distinct problem(s)`, then one block each.
@@ -199,5 +248,73 @@ mod tests {
         );
         assert_eq!(found[0].examples.len(), 2);
         assert!(text(&found).starts_with("3 distinct problem(s)\n"));
+    }
+
+    #[test]
+    fn one_cause_reached_through_several_entry_points_is_one_problem() {
+        let flip = |subject: &str, model: &str| {
+            Divergence::new(DivergenceClass::OutcomeFlip, "x")
+                .on(subject)
+                .side("model", model)
+                .side("chain", "ok")
+        };
+        let reports = [
+            report(
+                "a",
+                Status::Fail,
+                vec![flip("Not.decideTrue", "reverted GameAlreadyDecided(id(p))")],
+            ),
+            report(
+                "b",
+                Status::Fail,
+                vec![flip("decideTrue", "reverted GameAlreadyDecided(id(q))")],
+            ),
+            report(
+                "c",
+                Status::Fail,
+                vec![flip("decideTrue", "reverted GameNotFound(id(q))")],
+            ),
+            report(
+                "d",
+                Status::Fail,
+                vec![
+                    flip(
+                        "UAC.challenge(Or)",
+                        "reverted InvalidChallenge(id(c), id(d))",
+                    ),
+                    Divergence::new(DivergenceClass::OutcomeFlip, "y")
+                        .on("Or.isValidChallenge")
+                        .side("decider mirror", "false")
+                        .side("chain", "true"),
+                ],
+            ),
+            report(
+                "e",
+                Status::Fail,
+                vec![flip("claimProperty", "reverted GameAlreadyExists(id(p))")],
+            ),
+        ];
+        let found: Vec<(String, u64)> = problems(&reports)
+            .into_iter()
+            .map(|p| (p.signature, p.vectors))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "outcome_flip/UAC.setPredicateDecision/GameAlreadyDecided".to_owned(),
+                    2
+                ),
+                ("outcome_flip/Or.isValidChallenge".to_owned(), 1),
+                (
+                    "outcome_flip/UAC.setPredicateDecision/GameNotFound".to_owned(),
+                    1
+                ),
+                (
+                    "outcome_flip/claimProperty/model=revert,chain=ok".to_owned(),
+                    1
+                ),
+            ]
+        );
     }
 }
