@@ -23,6 +23,8 @@ table.matrix{border-collapse:collapse;margin:1em 0}
 .v-incomplete{background:#ffe0b2}
 .v-fails{background:#ffcdd2}
 .v-untested{background:#eeeeee;color:#777}
+.matrix thead th.v-conforms{background:#c8e6c9}
+.matrix thead th.v-fails{background:#ffcdd2}
 .fuzz-bug{color:#b71c1c;font-weight:bold}
 .legend span{display:inline-block;padding:.1em .6em;margin-right:.4em;border:1px solid #c9c9c9}
 .problems{margin:.6em 0 1em 1em}
