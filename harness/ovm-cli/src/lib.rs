@@ -84,8 +84,8 @@ pub struct Options {
     /// Plugged-in contracts: a JSON manifest naming each of the 16 contracts' artifact file.
     #[arg(long, global = true, value_name = "MANIFEST")]
     pub contracts: Option<PathBuf>,
-    /// `run` / `check`: also append a Markdown summary of the vectors to FILE (e.g. a CI job
-    /// summary: `--markdown "$GITHUB_STEP_SUMMARY"`).
+    /// `run` / `check` / `report`: also append a Markdown summary of the vectors (for `report`,
+    /// its report.md) to FILE (e.g. a CI job summary: `--markdown "$GITHUB_STEP_SUMMARY"`).
     #[arg(long, global = true, value_name = "FILE")]
     pub markdown: Option<PathBuf>,
     /// Give up a vector that takes longer than SECS seconds (reported `timeout`; the run goes

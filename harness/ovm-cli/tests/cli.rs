@@ -703,10 +703,11 @@ fn png_size(png: &[u8]) -> (u32, u32) {
 /// not blank), and its DOM has one row per rule and one column per implementation.
 #[test]
 fn report_html_renders_in_chromium() {
-    let Some(chromium) = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
-        .into_iter()
-        .map(std::path::PathBuf::from)
-        .find(|path| path.is_file())
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let Some(chromium) = std::env::split_paths(&path)
+        .chain([std::path::PathBuf::from("/usr/bin")])
+        .flat_map(|dir| ["chromium", "chromium-browser"].map(|name| dir.join(name)))
+        .find(|candidate| candidate.is_file())
     else {
         eprintln!("skipped: no chromium (apt-get install chromium)");
         return;
