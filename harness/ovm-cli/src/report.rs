@@ -151,7 +151,8 @@ pub(crate) fn report(
         path: args.out.clone(),
         source,
     })?;
-    let mut results = Vec::new();
+    // Every runner first, so that a bad `--impl` is reported before anything runs.
+    let mut runners = Vec::new();
     for implementation in columns(options, args) {
         // The reference is the baseline: its errors are always compared strictly.
         let errors = if implementation.is_reference() {
@@ -165,17 +166,12 @@ pub(crate) fn report(
             errors,
             factory,
         )?;
-        eprintln!(
-            "report: running {} vector(s) on {implementation}",
-            files.len()
-        );
-        results.push(column(
-            implementation.to_string(),
-            Arc::new(runner),
-            options,
-            &files,
-            args.fuzz_cases,
-        )?);
+        runners.push((implementation.to_string(), Arc::new(runner)));
+    }
+    let mut results = Vec::new();
+    for (label, runner) in runners {
+        eprintln!("report: running {} vector(s) on {label}", files.len());
+        results.push(column(label, runner, options, &files, args.fuzz_cases)?);
     }
     let matrix = Matrix::new(&results);
     let markdown = render::markdown(&matrix);

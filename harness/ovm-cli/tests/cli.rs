@@ -689,6 +689,19 @@ fn report_writes_a_byte_stable_matrix_of_the_implementations() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains(&unusable.display().to_string()), "{stderr}");
+    let out = bin()
+        .args(["report", "--impl", "decider=nope", "--out"])
+        .arg(dir.join("c"))
+        .arg(vectors)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("unknown decider \"nope\""), "{stderr}");
+    assert!(
+        !stderr.contains("report: running"),
+        "ran before the bad --impl: {stderr}"
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
