@@ -60,4 +60,13 @@ pub(crate) enum CliError {
         #[source]
         source: std::io::Error,
     },
+    /// A `report` file (or its `--out` folder) cannot be written.
+    #[error("{}: cannot write the report: {source}", path.display())]
+    Write {
+        /// The file or folder.
+        path: PathBuf,
+        /// The file system's error.
+        #[source]
+        source: std::io::Error,
+    },
 }

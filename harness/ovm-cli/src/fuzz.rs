@@ -105,37 +105,12 @@ fn parse_duration(text: &str) -> Result<Duration, String> {
     Ok(Duration::from_secs(seconds))
 }
 
-/// Runs the campaign against `judge` (the command's decider and contracts); prints the findings (or, with `json`, the case records and a
-/// summary line) on stdout and the throughput on stderr. True when no bug was found (unguarded
-/// claims and the documented §10 limitation are reported, not failed).
+/// Runs the campaign against `judge` (the command's decider and contracts); prints the findings
+/// (or, with `json`, the case records and a summary line) on stdout and the throughput on
+/// stderr. True when no bug was found (unguarded claims and the documented §10 limitation are
+/// reported, not failed).
 pub fn campaign(judge: &dyn Judge, args: &FuzzArgs, json: bool) -> bool {
-    let campaign = Campaign {
-        seed: args.seed,
-        budget: args
-            .duration
-            .map_or(Budget::Cases(args.cases), Budget::Duration),
-        layers: args.layers.clone(),
-        options: Options {
-            write: args
-                .write_regressions
-                .clone()
-                .map_or(WriteMode::Never, WriteMode::Dir),
-            shrink: !args.fail_fast,
-            stop_at_first: args.fail_fast,
-            shard: args.shard,
-            ..Options::default()
-        },
-    };
-    let bar = bar();
-    let report = campaign.run(&Env::new(), judge, &mut |p| {
-        bar.set_position(p.cases);
-        bar.set_message(format!(
-            "{} unique divergence(s), {:.0} cases/s",
-            p.unique,
-            p.cases as f64 / p.elapsed.as_secs_f64().max(1e-9)
-        ));
-    });
-    bar.finish_and_clear();
+    let report = run_campaign(judge, args, !args.fail_fast);
     if json {
         out!(
             "{}",
@@ -154,6 +129,39 @@ pub fn campaign(judge: &dyn Judge, args: &FuzzArgs, json: bool) -> bool {
     }
     eprint!("{}", throughput(&report));
     report.bugs.is_empty()
+}
+
+/// Runs the campaign `args` describe against `judge`, with a progress bar on a terminal, and
+/// returns its report (nothing printed); `shrink`: shrink each bug before recording it.
+pub(crate) fn run_campaign(judge: &dyn Judge, args: &FuzzArgs, shrink: bool) -> Report {
+    let campaign = Campaign {
+        seed: args.seed,
+        budget: args
+            .duration
+            .map_or(Budget::Cases(args.cases), Budget::Duration),
+        layers: args.layers.clone(),
+        options: Options {
+            write: args
+                .write_regressions
+                .clone()
+                .map_or(WriteMode::Never, WriteMode::Dir),
+            shrink,
+            stop_at_first: args.fail_fast,
+            shard: args.shard,
+            ..Options::default()
+        },
+    };
+    let bar = bar();
+    let report = campaign.run(&Env::new(), judge, &mut |p| {
+        bar.set_position(p.cases);
+        bar.set_message(format!(
+            "{} unique divergence(s), {:.0} cases/s",
+            p.unique,
+            p.cases as f64 / p.elapsed.as_secs_f64().max(1e-9)
+        ));
+    });
+    bar.finish_and_clear();
+    report
 }
 
 fn bar() -> ProgressBar {

@@ -9,9 +9,11 @@ mod parallel;
 mod preflight;
 mod progress;
 mod replay;
+mod report;
 mod run;
 
 pub use fuzz::{FuzzAction, FuzzArgs, FuzzCommand};
+pub use report::{Implementation, ReportArgs};
 
 use clap::{Args, Parser, Subcommand};
 use error::CliError;
@@ -19,7 +21,12 @@ use output::outln;
 use ovm_conformance::{Contracts, Runner, discover, errors::ErrorMode};
 use ovm_decider::{Decider, ReferenceDecider};
 use run::Mode;
-use std::{ffi::OsString, path::PathBuf, process::ExitCode, sync::Arc};
+use std::{
+    ffi::OsString,
+    path::{Path, PathBuf},
+    process::ExitCode,
+    sync::Arc,
+};
 
 /// The runner, shared with the worker threads.
 type SharedRunner = Arc<Runner<BoxedDecider>>;
@@ -77,8 +84,8 @@ pub struct Options {
     /// Plugged-in contracts: a JSON manifest naming each of the 16 contracts' artifact file.
     #[arg(long, global = true, value_name = "MANIFEST")]
     pub contracts: Option<PathBuf>,
-    /// `run` / `check`: also append a Markdown summary of the vectors to FILE (e.g. a CI job
-    /// summary: `--markdown "$GITHUB_STEP_SUMMARY"`).
+    /// `run` / `check` / `report`: also append a Markdown summary of the vectors (for `report`,
+    /// its report.md) to FILE (e.g. a CI job summary: `--markdown "$GITHUB_STEP_SUMMARY"`).
     #[arg(long, global = true, value_name = "FILE")]
     pub markdown: Option<PathBuf>,
     /// Give up a vector that takes longer than SECS seconds (reported `timeout`; the run goes
@@ -134,6 +141,10 @@ pub enum Command {
     /// Contract manifests (the `--contracts` format).
     #[command(subcommand)]
     Manifest(ManifestCommand),
+    /// Write the per-rule conformance report of the reference and the other implementations
+    /// (`--contracts`, `--decider`, each `--impl`) side by side into `--out DIR`: report.json,
+    /// report.md and report.html.
+    Report(ReportArgs),
 }
 
 /// `coverage [rules | contracts …]`.
@@ -227,23 +238,15 @@ fn execute(cli: Cli, factory: DeciderFactory) -> Result<bool, CliError> {
     {
         return fuzz::merge(files);
     }
-    let decider = builtin_decider(&options.decider)
-        .or_else(|| factory(&options.decider))
-        .ok_or_else(|| CliError::UnknownDecider(options.decider.clone()))?;
-    let mut flags = Vec::new();
-    if options.decider != "reference" {
-        flags.push(format!("--decider {}", options.decider));
+    if let Command::Report(args) = &cli.command {
+        return report::report(options, args, factory);
     }
-    let errors = ErrorMode::parse(&options.errors)?;
-    if errors != ErrorMode::Strict {
-        flags.push(format!("--errors {}", options.errors));
-    }
-    let mut runner = Runner::with_decider(decider).with_errors(errors);
-    if let Some(manifest) = &options.contracts {
-        let contracts = Contracts::from_manifest(manifest)?;
-        runner = runner.with_contracts(contracts);
-    }
-    let runner = Arc::new(runner.with_replay_flags(flags));
+    let runner = Arc::new(build_runner(
+        &options.decider,
+        options.contracts.as_deref(),
+        &options.errors,
+        factory,
+    )?);
     match &cli.command {
         Command::Run {
             paths,
@@ -271,7 +274,35 @@ fn execute(cli: Cli, factory: DeciderFactory) -> Result<bool, CliError> {
             outln!("wrote {}", manifest.display());
             Ok(true)
         }
+        Command::Report(args) => report::report(options, args, factory),
     }
+}
+
+/// The runner of the decider named `decider` (a built-in or one `factory` knows) against the
+/// contracts of the manifest `contracts` (the bundled ones when `None`), comparing errors by
+/// `errors` (the `--errors` text); its replay commands repeat the flags that are not defaults.
+fn build_runner(
+    decider: &str,
+    contracts: Option<&Path>,
+    errors: &str,
+    factory: DeciderFactory,
+) -> Result<Runner<BoxedDecider>, CliError> {
+    let engine = builtin_decider(decider)
+        .or_else(|| factory(decider))
+        .ok_or_else(|| CliError::UnknownDecider(decider.to_owned()))?;
+    let mut flags = Vec::new();
+    if decider != "reference" {
+        flags.push(format!("--decider {decider}"));
+    }
+    let mode = ErrorMode::parse(errors)?;
+    if mode != ErrorMode::Strict {
+        flags.push(format!("--errors {errors}"));
+    }
+    let mut runner = Runner::with_decider(engine).with_errors(mode);
+    if let Some(manifest) = contracts {
+        runner = runner.with_contracts(Contracts::from_manifest(manifest)?);
+    }
+    Ok(runner.with_replay_flags(flags))
 }
 
 /// The vector files `paths` select (warnings on stderr for what a folder walk skipped); no

@@ -103,7 +103,7 @@ pub(crate) fn run_all(
 }
 
 /// Appends `text` to the file at `path` (created if missing).
-fn append(path: &std::path::Path, text: &str) -> Result<(), CliError> {
+pub(crate) fn append(path: &std::path::Path, text: &str) -> Result<(), CliError> {
     use std::io::Write as _;
     std::fs::OpenOptions::new()
         .create(true)

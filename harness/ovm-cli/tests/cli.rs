@@ -634,3 +634,176 @@ fn preflight_names_the_missing_functions() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The `report` of the reference and the And-runs-Or contracts over `vectors` into `out`
+/// (`extra` arguments appended); it exits 1, the plugged-in column does not conform.
+fn report_against(
+    manifest: &std::path::Path,
+    out: &std::path::Path,
+    extra: &[&str],
+    vectors: &str,
+) {
+    let run = bin()
+        .args(["report", "--out"])
+        .arg(out)
+        .arg("--impl")
+        .arg(format!("contracts={}", manifest.display()))
+        .args(extra)
+        .arg(vectors)
+        .output()
+        .unwrap();
+    assert_eq!(
+        run.status.code(),
+        Some(1),
+        "{}\n{}",
+        String::from_utf8_lossy(&run.stdout),
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
+
+/// `report --out DIR` writes report.json (byte-identical run to run, every rule a row, one
+/// column per implementation), report.md and report.html there; an unusable DIR is a usage
+/// error naming it.
+#[test]
+fn report_writes_a_byte_stable_matrix_of_the_implementations() {
+    let dir = std::env::temp_dir().join(format!("ovm-cli-report-{}", std::process::id()));
+    let manifest = and_runs_or_manifest(&dir.join("aor"));
+    let vectors = concat!(env!("CARGO_MANIFEST_DIR"), "/../../vectors/challenge");
+    let fuzz = ["--fuzz-cases", "2"];
+    report_against(&manifest, &dir.join("a"), &fuzz, vectors);
+    report_against(&manifest, &dir.join("b"), &fuzz, vectors);
+    let read = |run: &str, name: &str| std::fs::read_to_string(dir.join(run).join(name)).unwrap();
+    for name in ["report.json", "report.md", "report.html"] {
+        assert_eq!(
+            read("a", name),
+            read("b", name),
+            "{name} differs between runs"
+        );
+    }
+    let text = read("a", "report.json");
+    let root = ovm_conformance::discover::workspace_root();
+    assert!(
+        !text.contains(&root.display().to_string()),
+        "an absolute path"
+    );
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let columns = json["columns"].as_array().unwrap();
+    let labels: Vec<&str> = columns
+        .iter()
+        .map(|c| c["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        labels,
+        ["reference", &format!("contracts={}", manifest.display())]
+    );
+    assert_eq!(columns[0]["conforms"], true);
+    assert_eq!(columns[1]["conforms"], false);
+    assert_eq!(
+        columns[0]["fuzz"]["layers"].as_array().map(Vec::len),
+        Some(6)
+    );
+    let rows = json["rows"].as_array().unwrap();
+    let ids: Vec<&str> = rows.iter().map(|r| r["rule"].as_str().unwrap()).collect();
+    let listed: Vec<&str> = ovm_conformance::rules::RULES.iter().map(|r| r.id).collect();
+    assert_eq!(ids, listed, "one row per rule, covered or not");
+    let and = &rows[listed.iter().position(|id| *id == "§4.and").unwrap()]["cells"];
+    assert_eq!(and[0]["verdict"], "conforms");
+    assert_eq!(and[1]["verdict"], "fails");
+    assert!(and[1]["statuses"]["fail"].as_u64().unwrap() > 0, "{and}");
+    assert!(!and[1]["problems"].as_array().unwrap().is_empty(), "{and}");
+    let untested = &rows[listed.iter().position(|id| *id == "§9.G").unwrap()]["cells"];
+    assert_eq!(
+        untested[0]["total"], 0,
+        "no game vector under vectors/challenge"
+    );
+    let md = read("a", "report.md");
+    assert!(md.starts_with("## OVM conformance report"), "{md}");
+    assert!(md.contains("| `§4.and` |") && md.contains("❌"), "{md}");
+
+    let file = dir.join("a").join("report.json");
+    let unusable = file.join("sub");
+    let out = bin()
+        .args(["report", "--out"])
+        .arg(&unusable)
+        .arg(vectors)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(&unusable.display().to_string()), "{stderr}");
+    let out = bin()
+        .args(["report", "--impl", "decider=nope", "--out"])
+        .arg(dir.join("c"))
+        .arg(vectors)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("unknown decider \"nope\""), "{stderr}");
+    assert!(
+        !stderr.contains("report: running"),
+        "ran before the bad --impl: {stderr}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The PNG's width and height, from its IHDR header.
+fn png_size(png: &[u8]) -> (u32, u32) {
+    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n") && &png[12..16] == b"IHDR");
+    let word = |at: usize| u32::from_be_bytes([png[at], png[at + 1], png[at + 2], png[at + 3]]);
+    (word(16), word(20))
+}
+
+/// report.html in real headless Chromium: it renders (a screenshot of the requested size and
+/// not blank), and its DOM has one row per rule and one column per implementation.
+#[test]
+fn report_html_renders_in_chromium() {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let Some(chromium) = std::env::split_paths(&path)
+        .chain([std::path::PathBuf::from("/usr/bin")])
+        .flat_map(|dir| ["chromium", "chromium-browser"].map(|name| dir.join(name)))
+        .find(|candidate| candidate.is_file())
+    else {
+        eprintln!("skipped: no chromium (apt-get install chromium)");
+        return;
+    };
+    let dir = std::env::temp_dir().join(format!("ovm-cli-chromium-{}", std::process::id()));
+    let manifest = and_runs_or_manifest(&dir.join("aor"));
+    let vectors = concat!(env!("CARGO_MANIFEST_DIR"), "/../../vectors/challenge/and");
+    report_against(&manifest, &dir.join("out"), &[], vectors);
+    let page = format!("file://{}", dir.join("out/report.html").display());
+    let browse = |extra: &[&std::ffi::OsStr]| {
+        let out = Command::new(&chromium)
+            .args(["--headless", "--no-sandbox", "--disable-gpu"])
+            .arg(format!("--user-data-dir={}", dir.join("profile").display()))
+            .args(extra)
+            .arg(&page)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    let shot = dir.join("shot.png");
+    browse(&[
+        format!("--screenshot={}", shot.display()).as_ref(),
+        "--window-size=1280,2000".as_ref(),
+    ]);
+    let png = std::fs::read(&shot).unwrap();
+    assert_eq!(png_size(&png), (1280, 2000));
+    assert!(png.len() > 50_000, "a blank page? {} bytes", png.len());
+    let dom = String::from_utf8(browse(&["--dump-dom".as_ref()])).unwrap();
+    let rules = ovm_conformance::rules::RULES.len();
+    assert_eq!(dom.matches("<tr data-rule=\"").count(), rules, "{dom}");
+    assert_eq!(dom.matches("<th data-impl=\"").count(), 2, "{dom}");
+    assert_eq!(dom.matches("<td data-impl=\"").count(), 2 * rules);
+    assert!(dom.contains("class=\"v-fails\""), "a failing cell");
+    eprintln!(
+        "chromium: {rules} rule rows, 2 implementation columns, screenshot 1280×2000, {} bytes",
+        png.len()
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

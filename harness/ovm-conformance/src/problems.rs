@@ -67,7 +67,7 @@ pub struct Problem {
 
 /// The distinct problems of `reports`, most severe first, then by how many vectors show
 /// them, then by signature.
-pub fn problems(reports: &[VectorReport]) -> Vec<Problem> {
+pub fn problems<'a>(reports: impl IntoIterator<Item = &'a VectorReport>) -> Vec<Problem> {
     let mut found: Vec<Problem> = Vec::new();
     for report in reports {
         let mut seen = BTreeSet::new();
