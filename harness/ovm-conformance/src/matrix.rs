@@ -180,6 +180,14 @@ pub struct Matrix {
 }
 
 impl Matrix {
+    /// The rows where column `column` has problems, each with that column's cell.
+    pub fn cells_with_problems(&self, column: usize) -> impl Iterator<Item = (&Row, &Cell)> {
+        self.rows
+            .iter()
+            .filter_map(move |row| row.cells.get(column).map(|cell| (row, cell)))
+            .filter(|(_, cell)| !cell.problems.is_empty())
+    }
+
     /// The matrix of `results` (one column each, in order).
     pub fn new(results: &[Results]) -> Self {
         let rows = RULES

@@ -183,11 +183,7 @@ fn problems(out: &mut String, matrix: &Matrix) {
             escape(&column.label)
         );
         let mut any = false;
-        for row in &matrix.rows {
-            let cell = &row.cells[i];
-            if cell.problems.is_empty() {
-                continue;
-            }
+        for (row, cell) in matrix.cells_with_problems(i) {
             any = true;
             let _ = writeln!(
                 out,

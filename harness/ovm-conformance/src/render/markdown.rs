@@ -91,11 +91,7 @@ fn problems(out: &mut String, matrix: &Matrix) {
     for (i, column) in matrix.columns.iter().enumerate() {
         let _ = writeln!(out, "\n#### `{}`\n", column.label);
         let mut any = false;
-        for row in &matrix.rows {
-            let cell = &row.cells[i];
-            if cell.problems.is_empty() {
-                continue;
-            }
+        for (row, cell) in matrix.cells_with_problems(i) {
             any = true;
             let _ = writeln!(
                 out,
