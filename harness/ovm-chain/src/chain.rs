@@ -332,13 +332,18 @@ impl Chain {
         self.evm_time += started.elapsed();
         let result = result.map_err(|e| ChainError::Evm(e.to_string()))?;
         let gas_used = result.tx_gas_used();
+        let mut unknown_events = Vec::new();
         let outcome = match result {
             ExecutionResult::Success { logs, output, .. } => {
-                let events = logs
-                    .iter()
-                    .map(crate::events::decode)
-                    .filter(|event| !matches!(event, crate::OvmEvent::Unknown(_)))
-                    .collect();
+                let mut events = Vec::with_capacity(logs.len());
+                for log in &logs {
+                    match crate::events::decode(log) {
+                        crate::OvmEvent::Unknown(_) => {
+                            unknown_events.push((log.address, log.topics().first().copied()));
+                        }
+                        event => events.push(event),
+                    }
+                }
                 TxOutcome {
                     gas_used,
                     logs,
@@ -387,6 +392,7 @@ impl Chain {
                 selector,
                 gas_used,
                 success: outcome.is_ok(),
+                unknown_events,
             });
         }
         Ok(outcome)

@@ -1,7 +1,7 @@
 //! What one transaction or call produced ([`TxOutcome`]) and the per-transaction gas log
 //! ([`TxRecord`]).
 
-use alloy_primitives::{Address, Bytes, Log};
+use alloy_primitives::{Address, B256, Bytes, Log};
 
 use crate::{errors::Revert, events::OvmEvent};
 
@@ -65,4 +65,7 @@ pub struct TxRecord {
     pub gas_used: u64,
     /// Whether it succeeded.
     pub success: bool,
+    /// Its logs that are not one of the spec's events (not compared): the emitter and the
+    /// first topic (`None` for a log without topics).
+    pub unknown_events: Vec<(Address, Option<B256>)>,
 }

@@ -111,10 +111,20 @@ fn parse_duration(text: &str) -> Result<Duration, String> {
 /// reported, not failed).
 pub fn campaign(judge: &dyn Judge, args: &FuzzArgs, json: bool) -> bool {
     let report = run_campaign(judge, args, !args.fail_fast);
+    print_findings(&report, args, json);
+    if !json {
+        print_summary(&report, args);
+    }
+    report.bugs.is_empty()
+}
+
+/// Prints what `report` found: its JSON report (`json`), else one message per finding; the
+/// throughput goes to stderr.
+pub(crate) fn print_findings(report: &Report, args: &FuzzArgs, json: bool) {
     if json {
         out!(
             "{}",
-            shard::report_json(&report, args.seed, &args.layers, args.shard)
+            shard::report_json(report, args.seed, &args.layers, args.shard)
         );
     } else {
         for finding in report
@@ -125,10 +135,13 @@ pub fn campaign(judge: &dyn Judge, args: &FuzzArgs, json: bool) -> bool {
         {
             outln!("{}", finding.message(args.seed));
         }
-        outln!("{}", summary_line(args, &report));
     }
-    eprint!("{}", throughput(&report));
-    report.bugs.is_empty()
+    eprint!("{}", throughput(report));
+}
+
+/// Prints the campaign's one summary line.
+pub(crate) fn print_summary(report: &Report, args: &FuzzArgs) {
+    outln!("{}", summary_line(args, report));
 }
 
 /// Runs the campaign `args` describe against `judge`, with a progress bar on a terminal, and

@@ -253,15 +253,12 @@ fn execute(cli: Cli, factory: DeciderFactory) -> Result<bool, CliError> {
             fuzz_cases,
             fail_fast,
         } => {
-            let conforms = run::run_all(&runner, options, paths, Mode::Run)?;
-            if !paths.is_empty() || *fuzz_cases == 0 || (*fail_fast && !conforms) {
-                return Ok(conforms);
-            }
-            let args = FuzzArgs::short(*fuzz_cases, *fail_fast);
-            Ok(fuzz::campaign(runner.as_ref(), &args, options.json) && conforms)
+            let fuzz = (paths.is_empty() && *fuzz_cases > 0)
+                .then(|| FuzzArgs::short(*fuzz_cases, *fail_fast));
+            run::run_all(&runner, options, paths, Mode::Run, fuzz.as_ref())
         }
         Command::Fuzz(command) => Ok(fuzz::campaign(runner.as_ref(), &command.args, options.json)),
-        Command::Check { paths } => run::run_all(&runner, options, paths, Mode::Check),
+        Command::Check { paths } => run::run_all(&runner, options, paths, Mode::Check, None),
         Command::Fill { paths } => fill::fill(&runner, options, paths),
         Command::Replay { file } => {
             files(std::slice::from_ref(file))?;

@@ -1,13 +1,22 @@
-//! `run` and `check`: run vectors on both halves, print one line (or JSON line) per vector and
-//! the summary, optionally append a Markdown summary, and report throughput on stderr.
+//! `run` and `check`: run vectors on both halves (and, for `run` of the whole suite, a short
+//! fuzz campaign), print one line (or JSON line) per vector, the preflight of plugged-in
+//! contracts, the distinct problems of vectors and fuzz cases together, and the summary;
+//! optionally append a Markdown summary, and report throughput on stderr.
 
 use crate::{
     BoxedDecider, CliError, Options, SharedRunner, files,
+    fuzz::{self, FuzzArgs},
     output::{out, outln},
     parallel::on_every_file,
     progress::progress,
 };
-use ovm_conformance::{Runner, Status, Summary, VectorReport, problems, report::markdown};
+use ovm_conformance::{
+    Runner, Status, Summary, VectorReport,
+    preflight::unknown_events_text,
+    problems::{self, Example, Problems},
+    report::markdown,
+};
+use ovm_fuzz::{Found, Report, campaign::Finding};
 use std::{
     collections::BTreeMap,
     path::PathBuf,
@@ -26,12 +35,15 @@ pub(crate) enum Mode {
     Check,
 }
 
-/// Runs (or checks, per `mode`) the vectors `paths` select; `Ok(true)` when all conform.
+/// Runs (or checks, per `mode`) the vectors `paths` select, then the campaign `fuzz` if
+/// given (not after a failing vector when it stops at the first failure); `Ok(true)` when all
+/// conform.
 pub(crate) fn run_all(
     runner: &SharedRunner,
     options: &Options,
     paths: &[PathBuf],
     mode: Mode,
+    fuzz: Option<&FuzzArgs>,
 ) -> Result<bool, CliError> {
     let files = files(paths)?;
     let setup = Instant::now();
@@ -71,24 +83,57 @@ pub(crate) fn run_all(
         }
     }
     let reports: Vec<VectorReport> = results.iter().map(|(report, _)| report.clone()).collect();
-    let problems = problems::problems(&reports);
+    let campaign = fuzz
+        .filter(|args| !args.fail_fast || summary.conforms())
+        .map(|args| {
+            (
+                args,
+                fuzz::run_campaign(runner.as_ref(), args, !args.fail_fast),
+            )
+        });
+    let mut found = Problems::default();
+    for report in &reports {
+        found.add_vector(report);
+    }
+    if let Some((args, report)) = &campaign {
+        if !options.summary && !options.json {
+            fuzz::print_findings(report, args, false);
+        }
+        add_fuzz_problems(&mut found, runner, args.seed, report);
+    }
+    let problems = found.sorted();
     let preflight = runner.preflight();
+    let unknown_events = runner.unknown_events();
     if options.json {
         if let Some(preflight) = preflight {
             outln!("{}", serde_json::json!({ "preflight": preflight }));
+        }
+        if !unknown_events.is_empty() {
+            outln!(
+                "{}",
+                serde_json::json!({ "unknown_events": unknown_events })
+            );
         }
         if !problems.is_empty() {
             outln!("{}", serde_json::json!({ "problems": problems }));
         }
         outln!("{}", summary.json_line());
+        // The campaign's report stays the last line, as `fuzz --json` prints it.
+        if let Some((args, report)) = &campaign {
+            fuzz::print_findings(report, args, true);
+        }
     } else {
         if let Some(preflight) = preflight {
             out!("{}", preflight.text());
         }
+        out!("{}", unknown_events_text(&unknown_events));
         if !problems.is_empty() {
             out!("{}", problems::text(&problems));
         }
         outln!("{summary}");
+        if let Some((args, report)) = &campaign {
+            fuzz::print_summary(report, args);
+        }
     }
     if let Some(path) = &options.markdown {
         let text = markdown(
@@ -99,7 +144,30 @@ pub(crate) fn run_all(
         append(path, &text)?;
     }
     eprint!("{}", throughput(&results, wall, runner));
-    Ok(summary.conforms())
+    let fuzz_conforms = campaign.is_none_or(|(_, report)| report.bugs.is_empty());
+    Ok(summary.conforms() && fuzz_conforms)
+}
+
+/// Adds the bugs the campaign of `seed` found to `found`, each under its layer's §9 rule,
+/// with its regression vector's replay command or the command that finds it again.
+fn add_fuzz_problems(found: &mut Problems, runner: &SharedRunner, seed: u64, report: &Report) {
+    for finding in &report.bugs {
+        let Finding { layer, case, .. } = finding;
+        let example = Example {
+            vector: format!("fuzz {layer} case {case}"),
+            replay: finding.replay.clone().unwrap_or_else(|| {
+                runner.command_line(&format!(
+                    "fuzz --seed {seed} --layers {layer} --cases {}",
+                    case + 1
+                ))
+            }),
+        };
+        let rules = [format!("§9.{layer}")];
+        match &finding.found {
+            Found::Divergence(d) => found.add_fuzz(d, finding.hits, &rules, &example),
+            other => found.add_unrunnable_fuzz(&other.signature(), finding.hits, &rules, &example),
+        }
+    }
 }
 
 /// Appends `text` to the file at `path` (created if missing).

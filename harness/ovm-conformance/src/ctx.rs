@@ -6,7 +6,7 @@ use crate::{
     errors::ErrorMode,
     mirrors::Mirrors,
     probe::{ProbeNode, probe},
-    views::{CallView, Namer, chain_call},
+    views::{CallView, ErrorView, Namer, chain_call},
 };
 use alloy_sol_types::SolCall;
 use ovm_chain::{
@@ -159,6 +159,7 @@ impl<D: Decider + ?Sized> Ctx<'_, D> {
             &self.world,
             self.decider,
             &self.namer,
+            self.errors,
             property,
             path,
         )
@@ -200,17 +201,50 @@ pub(crate) struct ChainTruth {
     pub decide_false: CallView,
 }
 
+/// What an atomic's three on-chain answers show ([`ChainTruth::read`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ChainReading {
+    /// A truth value, with the spec's errors (as the error mode compares them).
+    Truth(Truth),
+    /// A truth value by which entry point succeeded, but this entry point reverts with
+    /// another error than the spec's (`NotTrue()` / `NotFalse()`): an error-identity
+    /// difference only.
+    OtherError(Truth, &'static str),
+    /// The answers contradict each other (both entry points succeed, or `decide` disagrees
+    /// with the one that does).
+    Contradictory,
+}
+
 impl ChainTruth {
-    /// The truth these answers show, or `None` if they contradict each other.
-    pub fn truth(&self) -> Option<Truth> {
-        let named = |call: &CallView, name: &str| call.error().is_some_and(|e| e.name == name);
-        let truth = match (&self.decide_true, &self.decide_false) {
-            (CallView::Ok, f) if named(f, "NotFalse") => Truth::True,
-            (t, CallView::Ok) if named(t, "NotTrue") => Truth::False,
-            (t, f) if named(t, "NotTrue") && named(f, "NotFalse") => Truth::Undefined,
-            _ => return None,
+    /// The truth these answers show under `errors`: which of `decideTrue` / `decideFalse`
+    /// succeeds (neither: Undefined), checked against `decide`, then whether each entry point
+    /// that fails fails with the spec's error.
+    pub fn read(&self, errors: &ErrorMode) -> ChainReading {
+        let truth = match (self.decide_true.is_ok(), self.decide_false.is_ok()) {
+            (true, false) => Truth::True,
+            (false, true) => Truth::False,
+            (false, false) => Truth::Undefined,
+            (true, true) => return ChainReading::Contradictory,
         };
-        (self.decide == Ok(truth == Truth::True)).then_some(truth)
+        if self.decide != Ok(truth == Truth::True) {
+            return ChainReading::Contradictory;
+        }
+        let spec = |name: &str| {
+            CallView::Err(ErrorView {
+                name: name.to_owned(),
+                args: Vec::new(),
+            })
+        };
+        let entries = [
+            ("decideTrue", &self.decide_true, "NotTrue"),
+            ("decideFalse", &self.decide_false, "NotFalse"),
+        ];
+        for (entry, got, error) in entries {
+            if !got.is_ok() && !errors.agree(&spec(error), got) {
+                return ChainReading::OtherError(truth, entry);
+            }
+        }
+        ChainReading::Truth(truth)
     }
 
     /// A one-line summary.
@@ -331,4 +365,69 @@ pub(crate) fn created_games(events: &[ovm_chain::OvmEvent]) -> Vec<(B256, Proper
             _ => None,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::views::Arg;
+
+    fn error(name: &str, args: Vec<Arg>) -> CallView {
+        CallView::Err(ErrorView {
+            name: name.to_owned(),
+            args,
+        })
+    }
+
+    fn answers(decide: bool, decide_true: CallView, decide_false: CallView) -> ChainTruth {
+        ChainTruth {
+            decide: Ok(decide),
+            decide_true,
+            decide_false,
+        }
+    }
+
+    #[test]
+    fn the_reading_takes_the_truth_from_which_entry_point_succeeds() {
+        let strict = ErrorMode::Strict;
+        let cases = [
+            (
+                answers(true, CallView::Ok, error("NotFalse", vec![])),
+                ChainReading::Truth(Truth::True),
+            ),
+            (
+                answers(false, error("NotTrue", vec![]), CallView::Ok),
+                ChainReading::Truth(Truth::False),
+            ),
+            (
+                answers(false, error("NotTrue", vec![]), error("NotFalse", vec![])),
+                ChainReading::Truth(Truth::Undefined),
+            ),
+            (
+                answers(true, CallView::Ok, CallView::Ok),
+                ChainReading::Contradictory,
+            ),
+            (
+                answers(false, CallView::Ok, error("NotFalse", vec![])),
+                ChainReading::Contradictory,
+            ),
+        ];
+        for (truth, reading) in cases {
+            assert_eq!(truth.read(&strict), reading, "{truth:?}");
+        }
+    }
+
+    #[test]
+    fn another_error_is_an_identity_difference_only_where_the_mode_compares_errors() {
+        let other = error("Error", vec![Arg::Raw(Bytes::from_static(b"not false"))]);
+        let truth = answers(true, CallView::Ok, other);
+        assert_eq!(
+            truth.read(&ErrorMode::Strict),
+            ChainReading::OtherError(Truth::True, "decideFalse")
+        );
+        assert_eq!(
+            truth.read(&ErrorMode::Outcome),
+            ChainReading::Truth(Truth::True)
+        );
+    }
 }

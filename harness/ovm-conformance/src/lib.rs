@@ -28,7 +28,7 @@ pub use mirrors::{Mirrors, ReferenceMirrors};
 pub use preflight::Preflight;
 pub use refusal::{FillError, Refusal};
 pub use report::{
-    Divergence, DivergenceClass, NodeView, Side, Stats, Status, Summary, VectorReport,
+    Divergence, DivergenceClass, NodeCause, NodeView, Side, Stats, Status, Summary, VectorReport,
 };
 pub use runner::{Execution, FillOutcome, FillReport, Judge, REPLAY_PREFIX, Runner, period_of};
 pub use suite::{Suite, SuiteError, test_main};

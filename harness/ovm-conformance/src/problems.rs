@@ -1,10 +1,10 @@
-//! A run's distinct problems: the divergences of every vector grouped by signature (the same
-//! disagreement in many vectors is one problem; one that follows from an earlier step's is
-//! not counted), plus one problem per cause of an
-//! `unsupported` status and per kind of error, each with how many vectors show it, the spec
-//! rules those vectors name and up to three examples with their replay commands — most severe
-//! first: verdicts, then events, gas and resource limits, then error identity, then missing
-//! functions, then vectors that could not run.
+//! A run's distinct problems: the divergences of every vector and every fuzz finding grouped
+//! by cause (the same disagreement in many vectors and cases is one problem; one that follows
+//! from an earlier step's is not counted), plus one problem per cause of an `unsupported`
+//! status and per kind of error, each with how many vectors and fuzz cases show it, the spec
+//! rules they name and up to three examples with their replay commands — most severe first:
+//! verdicts, then events, gas and resource limits, then error identity, then missing
+//! functions, then vectors or cases that could not run.
 
 use crate::report::{Divergence, DivergenceClass, Status, VectorReport};
 use serde::Serialize;
@@ -25,12 +25,13 @@ pub enum Severity {
     ErrorIdentity,
     /// The contracts lack a function a vector needs.
     MissingFunction,
-    /// The vector could not be run (or timed out).
+    /// The vector or case could not be run (or timed out).
     Unrunnable,
 }
 
 impl Severity {
-    fn of(class: DivergenceClass) -> Self {
+    /// The severity of a divergence of `class`.
+    pub fn of(class: DivergenceClass) -> Self {
         match class {
             DivergenceClass::WrongError => Self::ErrorIdentity,
             DivergenceClass::EventMismatch
@@ -39,12 +40,20 @@ impl Severity {
             _ => Self::Verdict,
         }
     }
+
+    /// The identifier text and JSON use (`error_identity`).
+    pub fn id(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    }
 }
 
 /// One example of a problem.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Example {
-    /// The vector's test name.
+    /// The vector's test name, or the fuzz case (`fuzz S case 2`).
     pub vector: String,
     /// The command that replays it.
     pub replay: String,
@@ -55,21 +64,43 @@ pub struct Example {
 pub struct Problem {
     /// How bad it is.
     pub severity: Severity,
-    /// Its identity: a divergence signature, `unsupported/<cause>` or `<status>/<reason>`.
+    /// Its identity: a divergence's cause, `unsupported/<cause>` or `<status>/<reason>`.
     pub signature: String,
     /// Vectors that show it.
     pub vectors: u64,
-    /// The spec rules those vectors name.
+    /// Fuzz cases that show it.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub fuzz_cases: u64,
+    /// The spec rules those vectors and cases name.
     pub rules: BTreeSet<String>,
     /// Up to three of them.
     pub examples: Vec<Example>,
 }
 
-/// The distinct problems of `reports`, most severe first, then by how many vectors show
-/// them, then by signature.
-pub fn problems<'a>(reports: impl IntoIterator<Item = &'a VectorReport>) -> Vec<Problem> {
-    let mut found: Vec<Problem> = Vec::new();
-    for report in reports {
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+/// Where a problem was seen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Seen {
+    /// In one vector.
+    Vector,
+    /// In this many fuzz cases (of one finding).
+    FuzzCases(u64),
+}
+
+/// Collects the distinct problems of a run: [`Problems::add_vector`] for each vector report,
+/// [`Problems::add_fuzz`] for each fuzz finding, then [`Problems::sorted`].
+#[derive(Clone, Debug, Default)]
+pub struct Problems {
+    found: Vec<Problem>,
+}
+
+impl Problems {
+    /// Adds what `report` shows: its divergences' causes (each once), its `unsupported`
+    /// cause, or why it could not run.
+    pub fn add_vector(&mut self, report: &VectorReport) {
         let mut seen = BTreeSet::new();
         let identities: Vec<(Severity, String)> = match report.status {
             // A divergence after the halves' states parted is a consequence, not a problem.
@@ -93,41 +124,105 @@ pub fn problems<'a>(reports: impl IntoIterator<Item = &'a VectorReport>) -> Vec<
             )],
             Status::Pass | Status::Stale | Status::Skipped => Vec::new(),
         };
+        let example = Example {
+            vector: report.name.clone(),
+            replay: report.replay.clone(),
+        };
         for (severity, signature) in identities {
-            if !seen.insert(signature.clone()) {
-                continue;
-            }
-            let problem = match found.iter_mut().find(|p| p.signature == signature) {
-                Some(problem) => problem,
-                None => {
-                    found.push(Problem {
-                        severity,
-                        signature,
-                        vectors: 0,
-                        rules: BTreeSet::new(),
-                        examples: Vec::new(),
-                    });
-                    found.last_mut().expect("just pushed")
-                }
-            };
-            problem.vectors += 1;
-            problem.rules.extend(report.rules.iter().cloned());
-            if problem.examples.len() < EXAMPLES {
-                problem.examples.push(Example {
-                    vector: report.name.clone(),
-                    replay: report.replay.clone(),
-                });
+            if seen.insert(signature.clone()) {
+                self.add(severity, signature, Seen::Vector, &report.rules, &example);
             }
         }
     }
-    found.sort_by(|a, b| {
-        (a.severity, std::cmp::Reverse(a.vectors), &a.signature).cmp(&(
-            b.severity,
-            std::cmp::Reverse(b.vectors),
-            &b.signature,
-        ))
-    });
-    found
+
+    /// Adds a fuzz finding: its divergence (grouped by the same cause as a vector's), seen in
+    /// `cases` cases, under the layer's `rules`.
+    pub fn add_fuzz(
+        &mut self,
+        divergence: &Divergence,
+        cases: u64,
+        rules: &[String],
+        example: &Example,
+    ) {
+        let severity = Severity::of(divergence.class);
+        self.add(
+            severity,
+            cause(divergence),
+            Seen::FuzzCases(cases),
+            rules,
+            example,
+        );
+    }
+
+    /// Adds a fuzz case the engine could not run (`why`: its signature).
+    pub fn add_unrunnable_fuzz(
+        &mut self,
+        why: &str,
+        cases: u64,
+        rules: &[String],
+        example: &Example,
+    ) {
+        self.add(
+            Severity::Unrunnable,
+            why.to_owned(),
+            Seen::FuzzCases(cases),
+            rules,
+            example,
+        );
+    }
+
+    fn add(
+        &mut self,
+        severity: Severity,
+        signature: String,
+        seen: Seen,
+        rules: &[String],
+        example: &Example,
+    ) {
+        let problem = match self.found.iter_mut().position(|p| p.signature == signature) {
+            Some(at) => &mut self.found[at],
+            None => {
+                self.found.push(Problem {
+                    severity,
+                    signature,
+                    vectors: 0,
+                    fuzz_cases: 0,
+                    rules: BTreeSet::new(),
+                    examples: Vec::new(),
+                });
+                self.found.last_mut().expect("just pushed")
+            }
+        };
+        match seen {
+            Seen::Vector => problem.vectors += 1,
+            Seen::FuzzCases(n) => problem.fuzz_cases += n,
+        }
+        problem.rules.extend(rules.iter().cloned());
+        if problem.examples.len() < EXAMPLES {
+            problem.examples.push(example.clone());
+        }
+    }
+
+    /// The problems, most severe first, then by how many vectors and cases show them, then
+    /// by signature.
+    pub fn sorted(mut self) -> Vec<Problem> {
+        self.found.sort_by(|a, b| {
+            let key = |p: &Problem| (p.severity, std::cmp::Reverse((p.vectors, p.fuzz_cases)));
+            key(a)
+                .cmp(&key(b))
+                .then_with(|| a.signature.cmp(&b.signature))
+        });
+        self.found
+    }
+}
+
+/// The distinct problems of `reports` ([`Problems`] of vectors only).
+pub fn problems<'a>(reports: impl IntoIterator<Item = &'a VectorReport>) -> Vec<Problem> {
+    let mut found = Problems::default();
+    for report in reports {
+        found.add_vector(report);
+    }
+    found.sorted()
 }
 
 /// Entry points that decide their property through `UAC.setPredicateDecision`.
@@ -145,12 +240,19 @@ const DECIDE_THROUGH_UAC: [&str; 5] = [
 ///   `isValidChallenge` answer) → `X.isValidChallenge`;
 /// - an entry point that decides through `UAC.setPredicateDecision`, where the spec reverts
 ///   with error E → `UAC.setPredicateDecision/E`;
-/// - an atomic's truth (whatever the expected value) → the atomic.
+/// - an atomic's truth (whatever the expected value) → the atomic;
+/// - a divergence the probe located at a node that disagrees on a verdict (a game lost, a
+///   witness rejected because of a node below) → that node's cause (`outcome_flip/IsContained`,
+///   `challenge_rejected_on_chain/And.isValidChallenge`).
 fn cause(d: &Divergence) -> String {
-    let class = d.signature();
-    let class = class.split('/').next().unwrap_or_default();
+    let class = d.class.id();
     if Severity::of(d.class) != Severity::Verdict {
         return d.signature();
+    }
+    if let Some(node) = d.node.as_ref().and_then(|n| n.cause.as_ref())
+        && Severity::of(node.class) == Severity::Verdict
+    {
+        return node.signature();
     }
     let model_error = d
         .sides
@@ -184,15 +286,19 @@ pub fn text(problems: &[Problem]) -> String {
     let mut out = format!("{} distinct problem(s)\n", problems.len());
     for (i, p) in problems.iter().enumerate() {
         let rules: Vec<&str> = p.rules.iter().map(String::as_str).collect();
+        let mut seen = Vec::new();
+        if p.vectors > 0 {
+            seen.push(format!("{} vector(s)", p.vectors));
+        }
+        if p.fuzz_cases > 0 {
+            seen.push(format!("{} fuzz case(s)", p.fuzz_cases));
+        }
         out.push_str(&format!(
-            "{:>3}. [{}] {} — {} vector(s){}\n",
+            "{:>3}. [{}] {} — {}{}\n",
             i + 1,
-            serde_json::to_value(p.severity)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default(),
+            p.severity.id(),
             p.signature,
-            p.vectors,
+            seen.join(", "),
             if rules.is_empty() {
                 String::new()
             } else {
@@ -315,6 +421,61 @@ mod tests {
                     1
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn a_game_lost_at_a_node_joins_that_nodes_problem_with_its_fuzz_cases() {
+        use crate::report::{NodeCause, NodeView};
+        let atomic = Divergence::new(DivergenceClass::OutcomeFlip, "a")
+            .on("IsContained")
+            .side("atomic::evaluate", "True")
+            .side("chain", "decide = false");
+        let at = |class| {
+            Some(NodeView {
+                path: "claim.Not[0]".to_owned(),
+                property: "IsContained(…)".to_owned(),
+                decider: "True".to_owned(),
+                chain: "decide = false".to_owned(),
+                cause: Some(NodeCause {
+                    class,
+                    subject: "IsContained".to_owned(),
+                }),
+            })
+        };
+        let lost = Divergence::new(DivergenceClass::BlocksMismatch, "g")
+            .on("NotDecided Not")
+            .at(at(DivergenceClass::OutcomeFlip));
+        let mut found = Problems::default();
+        found.add_vector(&report("a", Status::Fail, vec![atomic]));
+        let example = Example {
+            vector: "fuzz G case 9".to_owned(),
+            replay: "fuzz --layers G".to_owned(),
+        };
+        found.add_fuzz(&lost, 2, &["§9.G".to_owned()], &example);
+        // A node that differs only in an error does not explain a lost game.
+        let named = Divergence::new(DivergenceClass::BlocksMismatch, "g")
+            .on("NotDecided Not")
+            .at(at(DivergenceClass::WrongError));
+        found.add_fuzz(&named, 1, &["§9.G".to_owned()], &example);
+        let found = found.sorted();
+        let summary: Vec<(&str, u64, u64)> = found
+            .iter()
+            .map(|p| (p.signature.as_str(), p.vectors, p.fuzz_cases))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("outcome_flip/IsContained", 1, 2),
+                ("blocks_mismatch/NotDecided Not/", 0, 1)
+            ]
+        );
+        assert!(found[0].rules.contains("§9.G"), "{:?}", found[0].rules);
+        assert_eq!(found[0].examples[1], example);
+        assert!(
+            text(&found).contains("— 1 vector(s), 2 fuzz case(s), rules"),
+            "{}",
+            text(&found)
         );
     }
 }

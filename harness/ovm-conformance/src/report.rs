@@ -93,6 +93,14 @@ pub enum DivergenceClass {
 }
 
 impl DivergenceClass {
+    /// The stable identifier signatures and JSON use (`outcome_flip`).
+    pub fn id(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    }
+
     /// The human name used on the divergence screen.
     pub fn title(self) -> &'static str {
         match self {
@@ -140,6 +148,27 @@ pub struct NodeView {
     pub decider: String,
     /// What the contracts answer there.
     pub chain: String,
+    /// What disagrees there, as a class and the function answering (`None` where the halves
+    /// agree): what a divergence located at this node is grouped by.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cause: Option<NodeCause>,
+}
+
+/// What disagrees at a node: the class of the disagreement and the function whose answer
+/// differs (`IsContained`, `Or.isValidChallenge`, `IsStored.decideTrue`, …).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct NodeCause {
+    /// The class.
+    pub class: DivergenceClass,
+    /// The function whose answer differs.
+    pub subject: String,
+}
+
+impl NodeCause {
+    /// `class/subject`, the form problem signatures use (`outcome_flip/IsContained`).
+    pub fn signature(&self) -> String {
+        format!("{}/{}", self.class.id(), self.subject)
+    }
 }
 
 /// One disagreement.
@@ -206,11 +235,7 @@ impl Divergence {
             .iter()
             .map(|s| format!("{}={}", s.side, shape_of(&s.value)))
             .collect();
-        let class = serde_json::to_value(self.class)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default();
-        format!("{class}/{}/{}", self.subject, sides.join(","))
+        format!("{}/{}/{}", self.class.id(), self.subject, sides.join(","))
     }
 
     /// Adds a side.

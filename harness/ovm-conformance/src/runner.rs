@@ -9,8 +9,7 @@ use crate::{
     errors::ErrorMode,
     kinds::{self, KindRun},
     mirrors::{Mirrors, ReferenceMirrors},
-    preflight::Preflight,
-    probe::probe,
+    preflight::{Preflight, UnknownEvent, UnknownEvents},
     refusal::{FillError, Refusal},
     report::{Divergence, Stats, Status, VectorReport},
 };
@@ -95,6 +94,8 @@ pub struct Runner<D = ReferenceDecider> {
     replay_flags: Vec<String>,
     /// Where the bundled contracts' coverage is recorded, if it is.
     coverage: Option<Arc<Hits>>,
+    /// The events outside the spec the contracts emitted so far.
+    unknown_events: UnknownEvents,
 }
 
 impl Default for Runner {
@@ -136,6 +137,7 @@ fn lift<V: Into<Vector>>(run: KindRun<V>) -> KindRun<Vector> {
         log: run.log,
         limitations: run.limitations,
         evm_time: run.evm_time,
+        other_txs: run.other_txs,
     }
 }
 
@@ -152,6 +154,7 @@ impl<D: Decider> Runner<D> {
             errors: ErrorMode::Strict,
             replay_flags: Vec::new(),
             coverage: None,
+            unknown_events: UnknownEvents::default(),
         }
     }
 
@@ -160,6 +163,7 @@ impl<D: Decider> Runner<D> {
         self.contracts = contracts;
         self.snapshots = Mutex::new(BTreeMap::new());
         self.preflight = OnceLock::new();
+        self.unknown_events = UnknownEvents::default();
         self
     }
 
@@ -256,7 +260,13 @@ impl<D: Decider> Runner<D> {
 
     /// The command that replays `path` with this runner's settings.
     pub fn replay_command(&self, path: &Path) -> String {
-        let mut command = format!("{REPLAY_PREFIX} replay {}", display_path(path));
+        self.command_line(&format!("replay {}", display_path(path)))
+    }
+
+    /// The CLI command `args` (`fuzz --seed 1 --layers S --cases 3`) with this runner's
+    /// settings: the contracts' manifest and the other flags that are not defaults.
+    pub fn command_line(&self, args: &str) -> String {
+        let mut command = format!("{REPLAY_PREFIX} {args}");
         if let Some(manifest) = self.contracts.manifest() {
             command.push_str(&format!(" --contracts {}", manifest.display()));
         }
@@ -301,6 +311,8 @@ impl<D: Decider> Runner<D> {
                 lift(run)
             }
         };
+        self.unknown_events.record(ctx.chain.tx_log());
+        self.unknown_events.record(&run.other_txs);
         let evm_time = ctx.chain.evm_time() + run.evm_time;
         let (txs, gas) = ctx.tx_stats();
         let (txs, gas, games) = (txs + extra.txs, gas + extra.gas, run.games + extra.games);
@@ -429,6 +441,12 @@ impl<D: Decider> Runner<D> {
             self.preflight
                 .get_or_init(|| Preflight::run(&self.contracts))
         })
+    }
+
+    /// The events outside the spec the contracts emitted in the vectors run so far (not
+    /// compared; see `harness/SPEC-DECISIONS.md`), by contract and first topic.
+    pub fn unknown_events(&self) -> Vec<UnknownEvent> {
+        self.unknown_events.list()
     }
 
     /// The first function `vector` needs that the contracts under test lack (from the
@@ -624,7 +642,7 @@ impl<D: Decider> Runner<D> {
                 "decider under test: {}\n",
                 ctx.namer.show_outcome(&tested)
             ));
-            let node = probe(&mut ctx.chain, &ctx.world, ctx.decider, &ctx.namer, p, name)?;
+            let node = ctx.probe(p, name)?;
             out.push_str(&format!(
                 "── probe of {name} against the contracts (✗ = disagree)\n{}",
                 node.render()

@@ -6,7 +6,7 @@
 use super::KindRun;
 use crate::{
     RunError,
-    ctx::{Ctx, chain_truth},
+    ctx::{ChainReading, Ctx, chain_truth},
     probe::truth_name,
     report::{Divergence, DivergenceClass, NodeView},
 };
@@ -49,6 +49,8 @@ pub(crate) fn run<D: Decider + ?Sized>(
         property: ctx.namer.describe_property(&p),
         decider: ctx.namer.show_outcome(&outcome),
         chain: chain_shown.clone(),
+        // The vector's divergences name the atomic themselves.
+        cause: None,
     });
     let expected = v.expect.map(from_vector);
     let with_sides = |d: Divergence| {
@@ -82,20 +84,28 @@ pub(crate) fn run<D: Decider + ?Sized>(
             format!("{what}: decide(inputs) must never revert"),
         )));
     }
-    match chain.truth() {
-        None => divergences.push(with_sides(Divergence::new(
+    match chain.read(ctx.errors) {
+        ChainReading::Contradictory => divergences.push(with_sides(Divergence::new(
             DivergenceClass::OutcomeFlip,
             format!("{what}: decide, decideTrue and decideFalse contradict each other"),
         ))),
-        Some(t) if t != reference => divergences.push(with_sides(Divergence::new(
-            DivergenceClass::OutcomeFlip,
-            format!(
-                "{what}: chain {} vs reference {}",
-                truth_name(t),
-                truth_name(reference)
-            ),
-        ))),
-        Some(_) => {}
+        ChainReading::Truth(t) | ChainReading::OtherError(t, _) if t != reference => divergences
+            .push(with_sides(Divergence::new(
+                DivergenceClass::OutcomeFlip,
+                format!(
+                    "{what}: chain {} vs reference {}",
+                    truth_name(t),
+                    truth_name(reference)
+                ),
+            ))),
+        ChainReading::OtherError(_, entry) => divergences.push(
+            with_sides(Divergence::new(
+                DivergenceClass::WrongError,
+                format!("{what}: {entry} reverts with another error than the spec's"),
+            ))
+            .on(format!("{}.{entry}", kind.name())),
+        ),
+        ChainReading::Truth(_) => {}
     }
     if outcome.truth() != reference {
         divergences.push(with_sides(Divergence::new(

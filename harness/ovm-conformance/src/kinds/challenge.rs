@@ -15,7 +15,7 @@ use crate::{
     ctx::{CHALLENGER, Ctx, is_valid_challenge_call, overheard, show_view},
     oracle::MirrorOracle,
     refusal::FillError,
-    report::{Divergence, DivergenceClass, NodeView},
+    report::{Divergence, DivergenceClass, NodeCause, NodeView},
     views::{CallView, EventView, Namer, chain_call, event_view, model_error_view},
 };
 use ovm_chain::account;
@@ -118,7 +118,7 @@ fn try_challenge<D: Decider + ?Sized>(
     let (c_challenge, answer) = overheard(&mut ctx.chain, p.predicate, ask.as_ref(), |chain| {
         chain.challenge(account(CHALLENGER), p, ci, q)
     })?;
-    let (chain_view, call_agrees) = compare_agrees(
+    let call = compare_agrees(
         ctx,
         &|| what(&ctx.namer),
         &format!("UAC.challenge({name})"),
@@ -146,6 +146,10 @@ fn try_challenge<D: Decider + ?Sized>(
                     property: ctx.namer.describe_property(p),
                     decider: format!("is_valid_challenge = {rust}"),
                     chain: format!("isValidChallenge = {shown}"),
+                    cause: Some(NodeCause {
+                        class,
+                        subject: format!("{name}.isValidChallenge"),
+                    }),
                 })),
             );
         }
@@ -162,8 +166,8 @@ fn try_challenge<D: Decider + ?Sized>(
     };
     let expect_holds = expected
         .as_ref()
-        .is_none_or(|e| ctx.errors.expected(e, &chain_view));
-    if call_agrees
+        .is_none_or(|e| ctx.errors.expected(e, &call.chain));
+    if call.agree
         && !expect_holds
         && let Some(e) = &expected
     {
@@ -171,20 +175,20 @@ fn try_challenge<D: Decider + ?Sized>(
             Divergence::from_expect(
                 call_class(
                     matches!(e, ResolvedCall::Ok),
-                    &chain_view,
+                    &call.chain,
                     DivergenceClass::ChallengeRejectedOnChain,
                 ),
                 what(&ctx.namer),
             )
             .on(format!("UAC.challenge({name})"))
             .side("expected", e.show(&ctx.namer))
-            .side("model", ctx.namer.show_call(&chain_view))
-            .side("chain", ctx.namer.show_call(&chain_view)),
+            .side("model", ctx.namer.show_call(&call.model))
+            .side("chain", ctx.namer.show_call(&call.chain)),
         );
     }
 
     // §9 C: a True claim has no accepted challenge that is True too.
-    if claim_true && chain_view.is_ok() {
+    if claim_true && call.chain.is_ok() {
         let q_outcome = ctx.decider.decide(q, &ctx.world);
         if q_outcome.is_true() {
             let node = ctx.probe(q, "challenge")?;
@@ -214,12 +218,12 @@ fn try_challenge<D: Decider + ?Sized>(
 
     let filled = match expect {
         Some(e) if expect_holds => Ok(e.clone()),
-        _ => call_expect(&ctx.namer, &chain_view).map(|result| match result {
+        _ => call_expect(&ctx.namer, call.to_write()).map(|result| match result {
             CallResult::Ok => ChallengeExpect::Accepted(Default::default()),
             CallResult::Error(e) => ChallengeExpect::Error(e),
         }),
     };
-    Ok((chain_view, filled))
+    Ok((call.chain, filled))
 }
 
 /// §9 C on the claim (claimed, at `after_claim`): the decider's own challenge (or pin) is

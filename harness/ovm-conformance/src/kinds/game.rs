@@ -8,7 +8,6 @@ use super::KindRun;
 use crate::{
     RunError,
     ctx::Ctx,
-    probe::probe,
     report::{Divergence, DivergenceClass, Stats},
 };
 use ovm_agent::{Actor, Adversary, GameSetup, Violation, play_in};
@@ -144,14 +143,7 @@ pub(crate) fn run<D: Decider>(
         .into_iter()
         .partition(Violation::is_known_limitation);
     if !violations.is_empty() {
-        let node = probe(
-            &mut ctx.chain,
-            &ctx.world,
-            ctx.decider,
-            &ctx.namer,
-            &claim,
-            "claim",
-        )?;
+        let node = ctx.probe(&claim, "claim")?;
         for violation in &violations {
             let game = violation.game();
             let entry = record.game(game);
@@ -254,6 +246,7 @@ pub(crate) fn run<D: Decider>(
     let run = KindRun {
         limitations: limitations.iter().map(ToString::to_string).collect(),
         evm_time: game_chain.evm_time(),
+        other_txs: game_chain.tx_log().to_vec(),
         ..KindRun::new(divergences, Ok(filled))
     };
     Ok((

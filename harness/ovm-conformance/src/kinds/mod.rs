@@ -56,6 +56,9 @@ pub(crate) struct KindRun<V> {
     pub limitations: Vec<String>,
     /// Time inside the EVM on chains other than the context's (the game's own chain).
     pub evm_time: std::time::Duration,
+    /// Transactions on chains other than the context's (the game's own chain), for their
+    /// events outside the spec.
+    pub other_txs: Vec<ovm_chain::TxRecord>,
 }
 
 impl<V> KindRun<V> {
@@ -69,6 +72,7 @@ impl<V> KindRun<V> {
             log: Vec::new(),
             limitations: Vec::new(),
             evm_time: std::time::Duration::ZERO,
+            other_txs: Vec::new(),
         }
     }
 }
@@ -181,8 +185,27 @@ pub(crate) fn claim_on_both<D: ?Sized>(
     Ok((claim_view, ctx.chain.snapshot()))
 }
 
-/// [`challenge::compare_call`] for the call made on the claim: the chain's view of it and
-/// whether the halves agree on it (no divergence pushed).
+/// Both halves' views of one call made on the claim, and whether they agree under the error
+/// mode ([`compare_agrees`]).
+pub(crate) struct ComparedCall {
+    /// The model's view.
+    pub model: CallView,
+    /// The chain's view.
+    pub chain: CallView,
+    /// Whether the halves agree on it (no divergence was pushed).
+    pub agree: bool,
+}
+
+impl ComparedCall {
+    /// The view `fill` writes: the model's where the halves agree (an error the
+    /// implementation spells otherwise is written in the spec's form), else the chain's.
+    pub fn to_write(&self) -> &CallView {
+        if self.agree { &self.model } else { &self.chain }
+    }
+}
+
+/// [`challenge::compare_call`] for the call made on the claim: both views of it and whether
+/// the halves agree on it.
 pub(crate) fn compare_agrees<D: ?Sized>(
     ctx: &Ctx<'_, D>,
     what: &dyn Fn() -> String,
@@ -191,11 +214,15 @@ pub(crate) fn compare_agrees<D: ?Sized>(
     chain: &TxOutcome<()>,
     rejected: DivergenceClass,
     divergences: &mut Vec<Divergence>,
-) -> (CallView, bool) {
+) -> ComparedCall {
     let before = divergences.len();
-    let (view, _) =
+    let (chain_view, _) =
         challenge::compare_call(ctx, what, subject, model, chain, rejected, divergences);
-    (view, divergences.len() == before)
+    ComparedCall {
+        model: challenge::model_views(model).0,
+        chain: chain_view,
+        agree: divergences.len() == before,
+    }
 }
 
 /// The class of an on-chain view's answer that differs from the decider's mirror (which

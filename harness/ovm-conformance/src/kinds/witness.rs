@@ -16,7 +16,7 @@ use crate::{
     },
     oracle::MirrorOracle,
     refusal::FillError,
-    report::{Divergence, DivergenceClass, NodeView},
+    report::{Divergence, DivergenceClass, NodeCause, NodeView},
     views::{CallView, Namer, chain_call},
 };
 use ovm_chain::account;
@@ -94,6 +94,15 @@ fn witness_walk<D: ?Sized>(
         property: ctx.namer.describe_property(p),
         decider: format!("onchain::decide_with_witness = {rust}"),
         chain: format!("decideWithWitness = {}", show_view(&ctx.namer, &chain)),
+        cause: Some(NodeCause {
+            class: view_class(&chain, DivergenceClass::WitnessRejected),
+            subject: format!(
+                "{}.decideWithWitness",
+                registry
+                    .kind(p.predicate)
+                    .map_or("unregistered", |k| k.name())
+            ),
+        }),
     }))
 }
 
@@ -226,7 +235,7 @@ fn try_witness<D: Decider + ?Sized>(
     let (c, answer) = overheard(&mut ctx.chain, p.predicate, ask.as_ref(), |chain| {
         chain.decide_claim_with_witness(account(CHALLENGER), p, w)
     })?;
-    let (chain_view, call_agrees) = compare_agrees(
+    let call = compare_agrees(
         ctx,
         &|| what(&ctx.namer),
         &format!("UAC.decideClaimWithWitness({name})"),
@@ -257,23 +266,23 @@ fn try_witness<D: Decider + ?Sized>(
 
     let expect_holds = match expect {
         None => true,
-        Some(WitnessExpect::Accepted) => chain_view.is_ok(),
+        Some(WitnessExpect::Accepted) => call.chain.is_ok(),
         Some(WitnessExpect::Rejected) => ctx.errors.expected(
             &ResolvedCall::Err(ResolvedError {
                 name: "WitnessRejected".to_owned(),
                 args: None,
             }),
-            &chain_view,
+            &call.chain,
         ),
     };
-    if call_agrees
+    if call.agree
         && !expect_holds
         && let Some(e) = expect
     {
         let accepted = e == WitnessExpect::Accepted;
         divergences.push(
             Divergence::from_expect(
-                call_class(accepted, &chain_view, DivergenceClass::WitnessRejected),
+                call_class(accepted, &call.chain, DivergenceClass::WitnessRejected),
                 what(&ctx.namer),
             )
             .on(format!("UAC.decideClaimWithWitness({name})"))
@@ -285,25 +294,23 @@ fn try_witness<D: Decider + ?Sized>(
                     "reverted WitnessRejected(id(claim))"
                 },
             )
-            .side("model", ctx.namer.show_call(&chain_view))
-            .side("chain", ctx.namer.show_call(&chain_view)),
+            .side("model", ctx.namer.show_call(&call.model))
+            .side("chain", ctx.namer.show_call(&call.chain)),
         );
     }
+    let written = call.to_write();
     let expect = match expect {
         Some(e) if expect_holds => Ok(e),
-        _ if chain_view.is_ok() => Ok(WitnessExpect::Accepted),
-        _ if chain_view
-            .error()
-            .is_some_and(|e| e.name == "WitnessRejected") =>
-        {
+        _ if written.is_ok() => Ok(WitnessExpect::Accepted),
+        _ if written.error().is_some_and(|e| e.name == "WitnessRejected") => {
             Ok(WitnessExpect::Rejected)
         }
         _ => Err(FillError::WitnessNeitherAcceptedNorRejected(
-            ctx.namer.show_call(&chain_view),
+            ctx.namer.show_call(written),
         )),
     };
     Ok(Tried {
-        verdict: chain_view,
+        verdict: call.chain,
         expect,
     })
 }

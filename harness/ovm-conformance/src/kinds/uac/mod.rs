@@ -128,7 +128,10 @@ pub(crate) fn run<D: ovm_decider::Decider + ?Sized>(
     }
     let expect = v.expect.clone().unwrap_or_default();
     let mut divergences = Vec::new();
-    let mut chain_results: Vec<CallView> = Vec::new();
+    // The result `fill` writes for each call: the model's where the halves agree under the
+    // error mode (so an error the implementation spells otherwise is written in the spec's
+    // form), else the chain's.
+    let mut results_to_write: Vec<CallView> = Vec::new();
     let mut event_views: Vec<EventView> = Vec::new();
     let mut created: Vec<(B256, Property)> = Vec::new();
     let mut results_hold = Vec::new();
@@ -206,7 +209,7 @@ pub(crate) fn run<D: ovm_decider::Decider + ?Sized>(
         let c_call = chain_call(&outcome.result);
         let c_events: Vec<EventView> = outcome.events.iter().map(event_view).collect();
         created.extend(created_games(&outcome.events));
-        let call_index = chain_results.len();
+        let call_index = results_to_write.len();
         let halves_agree = ctx.errors.agree(&m_call, &c_call);
         if !halves_agree && first_break.is_none() {
             first_break = Some((divergences.len(), path.clone()));
@@ -277,7 +280,7 @@ pub(crate) fn run<D: ovm_decider::Decider + ?Sized>(
             ));
         }
         results_hold.push(holds);
-        chain_results.push(c_call);
+        results_to_write.push(if halves_agree { m_call } else { c_call });
         event_views.extend(c_events);
         compare_views(ctx, &model, &action, &path, &mut divergences)?;
     }
@@ -381,8 +384,8 @@ pub(crate) fn run<D: ovm_decider::Decider + ?Sized>(
     }
 
     let filled = (|| -> Result<UacVector, FillError> {
-        let mut results = Vec::with_capacity(chain_results.len());
-        for (i, got) in chain_results.iter().enumerate() {
+        let mut results = Vec::with_capacity(results_to_write.len());
+        for (i, got) in results_to_write.iter().enumerate() {
             match expect.results.as_ref().and_then(|r| r.get(i)) {
                 Some(existing) if results_hold[i] => results.push(existing.clone()),
                 _ => results.push(call_expect(&ctx.namer, got)?),
