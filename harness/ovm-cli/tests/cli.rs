@@ -1,9 +1,21 @@
 //! The `ovm-conformance` binary end to end: exit codes, byte-stable `--json`, coverage.
 
-use std::process::Command;
+use std::process::{Command, Output};
 
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_ovm-conformance"))
+}
+
+/// Asserts that the command behind `out` exited with `code`, showing its stdout and stderr
+/// when it did not.
+fn assert_exit(out: &Output, code: i32) {
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -13,12 +25,7 @@ fn run_json_is_byte_identical_and_conforms() {
         .args(["--json", "run", "--jobs", "1"])
         .output()
         .unwrap();
-    assert_eq!(
-        a.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&a.stdout)
-    );
+    assert_exit(&a, 0);
     assert_eq!(a.stdout, b.stdout, "stdout differs between runs");
     let text = String::from_utf8(a.stdout).unwrap();
     let summary = text
@@ -52,12 +59,7 @@ fn fuzz_records_are_byte_identical_for_a_seed() {
         .env("OVM_FUZZ_NO_WRITE", "1")
         .output()
         .unwrap();
-    assert_eq!(
-        a.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&a.stderr)
-    );
+    assert_exit(&a, 0);
     assert_eq!(a.stdout, b.stdout, "records differ between runs");
     let text = String::from_utf8(a.stdout).unwrap();
     assert_eq!(
@@ -137,12 +139,7 @@ fn coverage_contracts_prints_a_table_and_writes_the_same_lcov_twice() {
             .current_dir(ovm_conformance::discover::workspace_root())
             .output()
             .unwrap();
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert_exit(&out, 0);
         (
             String::from_utf8(out.stdout).unwrap(),
             std::fs::read_to_string(file).unwrap(),
@@ -203,8 +200,6 @@ fn markdown_summary_is_appended_on_request() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
-/// A manifest in `dir` of the bundled contracts with And's slot running Or's code: plugged-in
-/// contracts that fail vectors and fuzz cases.
 /// The stdout of the command `args` against the contracts of `manifest`, which must exit 1
 /// (something does not conform).
 fn failing_against(manifest: &std::path::Path, args: &[&str]) -> Vec<u8> {
@@ -214,16 +209,12 @@ fn failing_against(manifest: &std::path::Path, args: &[&str]) -> Vec<u8> {
         .args(args)
         .output()
         .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{}\n{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_exit(&out, 1);
     out.stdout
 }
 
+/// A manifest in `dir` of the bundled contracts with And's slot running Or's code: plugged-in
+/// contracts that fail vectors and fuzz cases.
 fn and_runs_or_manifest(dir: &std::path::Path) -> std::path::PathBuf {
     let manifest = ovm_conformance::contracts::write_bundled_manifest(dir).unwrap();
     let text = std::fs::read_to_string(&manifest)
@@ -293,12 +284,7 @@ fn findings_against_plugged_in_contracts_are_written_only_when_asked() {
             .unwrap()
     };
     let out = fuzz(&[]);
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
+    assert_exit(&out, 1);
     assert_eq!(listing(), before, "fuzz wrote into vectors/regressions");
 
     let found = dir.join("found");
@@ -354,12 +340,7 @@ fn fill_leaves_whole_files() {
     .unwrap();
     std::fs::write(&path, original.replace(",\n  \"expect\": \"true\"", "")).unwrap();
     let out = bin().arg("fill").arg(&path).output().unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
+    assert_exit(&out, 0);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), original);
     let leftovers: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
@@ -443,12 +424,7 @@ fn fill_writes_deep_expectations_that_load() {
     let filled = std::fs::read_to_string(&path).unwrap();
     assert!(filled.contains("\"expect\""), "{filled}");
     let run = bin().arg("run").arg(&path).output().unwrap();
-    assert_eq!(
-        run.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&run.stdout)
-    );
+    assert_exit(&run, 0);
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -536,12 +512,7 @@ fn an_exported_manifest_runs_as_plugged_in_contracts() {
         .args(["run", vectors])
         .output()
         .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
+    assert_exit(&out, 0);
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -652,13 +623,7 @@ fn report_against(
         .arg(vectors)
         .output()
         .unwrap();
-    assert_eq!(
-        run.status.code(),
-        Some(1),
-        "{}\n{}",
-        String::from_utf8_lossy(&run.stdout),
-        String::from_utf8_lossy(&run.stderr)
-    );
+    assert_exit(&run, 1);
 }
 
 /// `report --out DIR` writes report.json (byte-identical run to run, every rule a row, one
