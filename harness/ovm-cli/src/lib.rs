@@ -133,7 +133,8 @@ pub enum Command {
     /// contracts the vectors reach.
     Coverage(CoverageCommand),
     /// Deploy the contracts under test (`--contracts`, default the bundled ones) and check each
-    /// offers the functions and events the harness uses: one checklist of what is missing.
+    /// offers the functions and events the harness uses and that its never-reverting views
+    /// answer harmless calls: one checklist of what is missing or reverts.
     Preflight,
     /// Run a seeded differential fuzz campaign of the reference subject against the contracts
     /// (`fuzz merge FILES…`: merge the JSON reports of its shards).

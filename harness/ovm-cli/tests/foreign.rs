@@ -29,7 +29,9 @@ static MANIFEST: LazyLock<PathBuf> = LazyLock::new(|| {
     let compiled = sources
         .compile(&Path::new(env!("CARGO_TARGET_TMPDIR")).join("contract-variants"))
         .unwrap_or_else(|e| panic!("{e}"));
-    let dir = std::env::temp_dir().join(format!("ovm-foreign-{}", std::process::id()));
+    // Under the target directory, not the system's temporary one: nothing is left elsewhere.
+    let dir =
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("foreign-{}", std::process::id()));
     let mut names = DEPLOYMENT_ORDER.to_vec();
     names.push("ForeignIds");
     compiled
@@ -62,6 +64,12 @@ fn the_manifest_alone_deploys_a_constructor_wired_linked_implementation() {
         "{text}"
     );
     assert_eq!(text.matches("missing function").count(), 1, "{text}");
+    // The dynamic half: a view the spec says never reverts is called with harmless inputs.
+    assert!(
+        text.contains("reverts          isDecided((address,bytes[])) on harmless inputs"),
+        "{text}"
+    );
+    assert_eq!(text.matches("reverts          ").count(), 1, "{text}");
     assert_eq!(code, 1, "an incomplete surface exits 1: {text}");
 }
 
@@ -102,8 +110,12 @@ const PLANTED: [&str; 5] = [
     "[verdict] outcome_flip/ThereExists.isValidChallenge",
 ];
 
-/// The re-skin that is a real difference: revert strings (error identity), and the missing
-/// view that makes its one vector unsupported. The extra event is not a difference.
+/// The re-skin that is a real difference whatever the error mode: `isDecided` reverting for a
+/// game that does not exist, where the spec answers false.
+const RESKIN_VERDICT: &str = "[verdict] revert_vs_false/isDecided/model=false,chain=revert";
+
+/// The re-skin that is a real difference in strict mode only: revert strings (error identity).
+/// The missing view makes its one vector unsupported; the extra event is not a difference.
 const RESKIN_STRICT: [&str; 2] = [
     "[error_identity] wrong_error/claimProperty/model=revert,chain=revert",
     "[error_identity] wrong_error/decideClaimToTrue/model=revert,chain=revert",
@@ -129,7 +141,7 @@ fn the_summary_names_each_planted_bug_once_and_nothing_else() {
     let mut expected: Vec<String> = PLANTED
         .iter()
         .chain(&RESKIN_STRICT)
-        .chain([&MISSING])
+        .chain([&RESKIN_VERDICT, &MISSING])
         .map(|s| s.to_string())
         .collect();
     expected.sort();
@@ -153,7 +165,7 @@ fn the_summary_names_each_planted_bug_once_and_nothing_else() {
     assert_eq!(code, 1, "{outcome}");
     let mut expected: Vec<String> = PLANTED
         .iter()
-        .chain([&MISSING])
+        .chain([&RESKIN_VERDICT, &MISSING])
         .map(|s| s.to_string())
         .collect();
     expected.sort();

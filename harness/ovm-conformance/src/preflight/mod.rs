@@ -2,19 +2,27 @@
 //! contract under test offers. The contracts are deployed by their plan (by default the spec's:
 //! the UAC's `constructor(uint256 period)`, each predicate's `constructor(address uac)`, the
 //! one-shot `initialize`); each deployed contract's runtime code is then scanned for the selectors and
-//! event topics of its surface (`ovm_chain::surface`). One checklist answers "what does the
-//! harness call, and what does my implementation lack?" before any vector fails for it.
+//! event topics of its surface (`ovm_chain::surface`), and each view the spec says never
+//! reverts is called once with harmless inputs (`views`). One checklist answers "what does the
+//! harness call, and what does my implementation lack or break?" before any vector fails for it.
+
+mod abi_page;
+mod unknown_events;
+mod views;
+
+pub use abi_page::abi_markdown;
+pub use unknown_events::{UnknownEvent, UnknownEvents, unknown_events_text};
+pub use views::RevertingView;
 
 use crate::contracts::Contracts;
 use ovm_chain::{
-    Chain, DEPLOYER, Deployment, TxRecord,
+    Chain, DEPLOYER, Deployment,
     plan::Wiring,
     surface::{Constants, surfaces},
 };
-use ovm_core::{Address, AtomicKind, B256, ConnectiveKind, PredicateKind};
+use ovm_core::{Address, AtomicKind, ConnectiveKind, PredicateKind};
 use ovm_vectors::{Call, Check, Expr, Step, Vector};
 use serde::Serialize;
-use std::{collections::BTreeMap, sync::Mutex};
 
 /// A function a vector needs: the contract's index in the deployment order and the
 /// function's name.
@@ -148,6 +156,20 @@ pub struct ContractCheck {
     pub events: usize,
     /// The signatures of those it cannot.
     pub missing_events: Vec<&'static str>,
+    /// Views of its surface the spec says never revert that answered a harmless call.
+    pub views: usize,
+    /// Those that reverted on it (or answered undecodably).
+    pub reverting_views: Vec<RevertingView>,
+}
+
+impl ContractCheck {
+    /// Whether the contract is deployed, offers its whole surface and its views answer.
+    pub fn is_complete(&self) -> bool {
+        self.deployed
+            && self.missing_functions.is_empty()
+            && self.missing_events.is_empty()
+            && self.reverting_views.is_empty()
+    }
 }
 
 /// The preflight of a set of contracts.
@@ -177,7 +199,8 @@ impl Preflight {
         let checks = surfaces()
             .into_iter()
             .zip(predicted.all())
-            .map(|(mut surface, (_, address))| {
+            .enumerate()
+            .map(|(index, (mut surface, (_, address)))| {
                 surface.functions.retain(|f| used(f.signature));
                 let code = chain.code(address);
                 let constants = Constants::of(&code);
@@ -193,6 +216,11 @@ impl Preflight {
                     .filter(|e| !constants.emits(e))
                     .map(|e| e.signature)
                     .collect();
+                let views = if code.is_empty() {
+                    views::ViewProbe::default()
+                } else {
+                    views::probe_views(&mut chain, index, address, &missing_functions)
+                };
                 ContractCheck {
                     contract: surface.contract,
                     address,
@@ -201,6 +229,8 @@ impl Preflight {
                     missing_functions,
                     events: surface.events.len() - missing_events.len(),
                     missing_events,
+                    views: views.answered,
+                    reverting_views: views.reverting,
                 }
             })
             .collect();
@@ -211,12 +241,10 @@ impl Preflight {
         }
     }
 
-    /// Whether the deployment succeeded and every contract offers its whole surface.
+    /// Whether the deployment succeeded and every contract offers its whole surface, its
+    /// never-reverting views answering.
     pub fn is_complete(&self) -> bool {
-        self.deployment_error.is_none()
-            && self.checks.iter().all(|c| {
-                c.deployed && c.missing_functions.is_empty() && c.missing_events.is_empty()
-            })
+        self.deployment_error.is_none() && self.checks.iter().all(ContractCheck::is_complete)
     }
 
     /// The first of `needs` the contracts lack, as `Contract.signature`.
@@ -239,8 +267,10 @@ impl Preflight {
             let total_e = c.events + c.missing_events.len();
             let mark = if !c.deployed {
                 "not deployed"
-            } else if c.missing_functions.is_empty() && c.missing_events.is_empty() {
+            } else if c.is_complete() {
                 "ok"
+            } else if c.missing_functions.is_empty() && c.missing_events.is_empty() {
+                "REVERTS"
             } else {
                 "MISSING"
             };
@@ -251,6 +281,10 @@ impl Preflight {
             if total_e > 0 {
                 out.push_str(&format!(", events {}/{total_e}", c.events));
             }
+            let total_v = c.views + c.reverting_views.len();
+            if total_v > 0 {
+                out.push_str(&format!(", views {}/{total_v} answer", c.views));
+            }
             out.push('\n');
             for f in &c.missing_functions {
                 out.push_str(&format!("      missing function {f}\n"));
@@ -258,93 +292,29 @@ impl Preflight {
             for e in &c.missing_events {
                 out.push_str(&format!("      missing event    {e}\n"));
             }
+            for v in &c.reverting_views {
+                out.push_str(&format!(
+                    "      reverts          {} on harmless inputs ({})\n",
+                    v.signature, v.failure
+                ));
+            }
         }
         match &self.deployment_error {
             Some(error) => out.push_str(&format!("  deployment failed: {error}\n")),
             None => out.push_str("  deployment: ok (constructors and wiring)\n"),
         }
         out.push_str(if self.is_complete() {
-            "preflight: every function and event the harness uses is present\n"
+            "preflight: every function and event the harness uses is present, every view answers\n"
         } else {
-            "preflight: the contracts lack part of what the harness uses (above)\n"
+            "preflight: the contracts lack or break part of what the harness uses (above)\n"
         });
         out
     }
 }
 
-/// The page `harness/ABI.md`: the exact surface the harness calls, per contract, what each
-/// vector kind needs of it, and the deployment rules (kept equal to this by a test).
-pub fn abi_markdown() -> String {
-    let mut out = String::from(
-        "# The ABI surface the harness uses\n\n\
-         Generated from `ovm_chain::surface::surfaces()` and `ovm_conformance::preflight::needs` \
-         (`OVM_WRITE_ABI=1 cargo test -p ovm-conformance --lib abi_page` rewrites it; the test \
-         fails while it is stale). `ovm-conformance --contracts MANIFEST preflight` checks a \
-         set of contracts against it.\n\n\
-         ## Deployment\n\n\
-         By default, from one deployer, in this order (addresses `deployer.create(nonce + i)`): \
-         the UAC with `constructor(uint256 disputePeriod)`, each connective and atomic with \
-         `constructor(address uac)`, `CommitmentContract()` (its deployer is the operator), then \
-         one `UAC.initialize(...)` call naming the connectives, the atomics and the storage \
-         contracts (spec §6, one-shot).\n\n\
-         A manifest (`ovm_conformance::manifest`) may change all of it but the order and the \
-         addresses: a slot may be `\"bundled\"` (the bundled contract), give its own \
-         `constructor` (types and arguments such as `$period`, `@UniversalAdjudicationContract`, \
-         `$atomics`), name `libraries` (deployed first from their own EOA, linked at their \
-         `linkReferences` or `__$…$__` placeholders), and replace `initialize` by a list of \
-         `wiring` calls. `initialize` is then optional: only the vectors that call it need it. \
-         `ovm-conformance manifest export DIR` writes the bundled set as a starting point.\n\n\
-         ## What each vector kind needs\n\n\
-         A vector that needs a function the contracts lack is reported `unsupported` (not run); \
-         everything else runs.\n\n\
-         | kind | functions |\n|---|---|\n\
-         | encoding | per check: `UAC.getPropertyId`, `isProperty`, `isPlaceholder`, `depthOf`; `ForAll.subst`, `ForAll.isAdmissible` |\n\
-         | atomic | `UAC.claimProperty`; the atomic's `decide`, `decideTrue`, `decideFalse` |\n\
-         | challenge | `UAC.claimProperty`, `UAC.challenge`; the claim's connective `isValidChallenge` |\n\
-         | witness | `UAC.claimProperty`, `UAC.decideClaimWithWitness`; the claim's predicate `decideWithWitness` |\n\
-         | uac | `UAC.getGame`, and each step's function (views, calls, atomic and connective entry points, `submitRoot`) |\n\
-         | game | `UAC.claimProperty`, `challenge`, `removeChallenge`, `decideClaimToTrue`, `decideClaimToFalse`, `decideClaimWithWitness`, `getGame` |\n\n\
-         ## Functions and events, per contract\n",
-    );
-    for surface in surfaces() {
-        out.push_str(&format!(
-            "\n### {}\n\n| | signature | selector / topic |\n|---|---|---|\n",
-            surface.contract
-        ));
-        for f in &surface.functions {
-            out.push_str(&format!(
-                "| function | `{}` | `0x{}` |\n",
-                f.signature,
-                ovm_core::hex::encode(f.selector)
-            ));
-        }
-        for e in &surface.events {
-            out.push_str(&format!(
-                "| event | `{}` | `0x{}` |\n",
-                e.signature,
-                ovm_core::hex::encode(e.topic)
-            ));
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn abi_page_is_up_to_date() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../ABI.md");
-        let page = abi_markdown();
-        if std::env::var_os("OVM_WRITE_ABI").is_some() {
-            std::fs::write(path, &page).unwrap();
-        }
-        assert!(
-            std::fs::read_to_string(path).unwrap_or_default() == page,
-            "harness/ABI.md is stale: OVM_WRITE_ABI=1 cargo test -p ovm-conformance --lib abi_page"
-        );
-    }
 
     #[test]
     fn the_bundled_contracts_pass_the_preflight() {
@@ -353,76 +323,4 @@ mod tests {
         assert_eq!(preflight.checks.len(), 16);
         assert_eq!(preflight.checks[0].functions, 17);
     }
-}
-
-/// Events outside the spec's the contracts under test emitted while vectors ran (an
-/// implementation's own extras, which are not compared), counted by emitter and first topic.
-/// Counts are sums over transactions, so the list is the same whatever order vectors ran in.
-#[derive(Debug, Default)]
-pub struct UnknownEvents {
-    seen: Mutex<BTreeMap<(Address, Option<B256>), u64>>,
-}
-
-/// One event outside the spec, as [`UnknownEvents::list`] shows it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct UnknownEvent {
-    /// The emitting contract's role (`UniversalAdjudicationContract`), or `other` for an
-    /// address outside the deployment (a library, a contract the implementation created).
-    pub contract: &'static str,
-    /// The emitter.
-    pub address: Address,
-    /// The event's first topic (its signature hash; `None` for a log without topics).
-    pub topic0: Option<B256>,
-    /// How many logs of it were emitted.
-    pub logs: u64,
-}
-
-impl UnknownEvents {
-    /// Adds the events outside the spec of the transactions `txs`.
-    pub fn record(&self, txs: &[TxRecord]) {
-        let mut seen = self.seen.lock().unwrap_or_else(|e| e.into_inner());
-        for key in txs.iter().flat_map(|tx| &tx.unknown_events) {
-            *seen.entry(*key).or_default() += 1;
-        }
-    }
-
-    /// Everything recorded, by emitter and topic.
-    pub fn list(&self) -> Vec<UnknownEvent> {
-        let roles = Deployment::predicted(DEPLOYER, 0, ovm_vectors::DEFAULT_PERIOD).all();
-        let seen = self.seen.lock().unwrap_or_else(|e| e.into_inner());
-        seen.iter()
-            .map(|(&(address, topic0), &logs)| UnknownEvent {
-                contract: roles
-                    .iter()
-                    .find(|(_, a)| *a == address)
-                    .map_or("other", |(name, _)| name),
-                address,
-                topic0,
-                logs,
-            })
-            .collect()
-    }
-}
-
-/// The events outside the spec, one line each under a heading (empty when there are none).
-pub fn unknown_events_text(events: &[UnknownEvent]) -> String {
-    if events.is_empty() {
-        return String::new();
-    }
-    let mut out = String::from("events outside the spec emitted during the run (not compared):\n");
-    for e in events {
-        let topic = e
-            .topic0
-            .map_or_else(|| "no topics".to_owned(), |t| format!("topic0 {t}"));
-        out.push_str(&format!(
-            "  {:<31} {topic} ({} log(s))\n",
-            if e.contract == "other" {
-                e.address.to_string()
-            } else {
-                e.contract.to_owned()
-            },
-            e.logs
-        ));
-    }
-    out
 }
