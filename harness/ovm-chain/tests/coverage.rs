@@ -90,3 +90,46 @@ fn the_report_and_its_lcov_are_the_same_for_the_same_run() {
     assert!(text.contains("SF:contracts/src/UniversalAdjudicationContract.sol\n"));
     assert!(text.contains("SF:contracts/src/predicates/AndPredicate.sol\n"));
 }
+
+/// `Novelty` sees exactly the branch outcomes reached since its last look: a first claim
+/// reaches some, the same claim again none, a different path (a challenge) more.
+#[test]
+fn novelty_counts_only_outcomes_not_reached_before() {
+    let (mut chain, d, b) = setup();
+    let hits = Arc::new(Hits::bundled(&d));
+    chain.record_coverage(Arc::clone(&hits));
+    let mut novelty = ovm_chain::coverage::Novelty::new(Arc::clone(&hits)).unwrap();
+    assert_eq!(novelty.reached(), 0);
+    let all = novelty.outcomes();
+    assert_eq!(all, {
+        let report = Report::of(&hits).unwrap();
+        report.contracts.iter().map(|c| c.outcomes()).sum::<usize>()
+    });
+
+    let mut fork = chain.fork();
+    fork.claim_property(ALICE, &b.not(false_atom(&b, 1)))
+        .unwrap()
+        .result
+        .unwrap();
+    let first = novelty.newly_reached();
+    assert!(first > 0);
+    let mut again = chain.fork();
+    again
+        .claim_property(ALICE, &b.not(false_atom(&b, 1)))
+        .unwrap()
+        .result
+        .unwrap();
+    assert_eq!(
+        novelty.newly_reached(),
+        0,
+        "the same path reaches nothing new"
+    );
+    assert_eq!(novelty.reached(), first);
+    let reached: usize = Report::of(&hits)
+        .unwrap()
+        .contracts
+        .iter()
+        .map(|c| c.outcomes_reached())
+        .sum();
+    assert_eq!(novelty.reached(), reached);
+}

@@ -51,7 +51,7 @@ pub(crate) fn contracts(
     lcov: Option<&Path>,
 ) -> Result<bool, CliError> {
     if options.contracts.is_some() {
-        return Err(CliError::CoverageNeedsBundled);
+        return Err(CliError::CoverageNeedsBundled("coverage contracts"));
     }
     let jobs = options
         .jobs

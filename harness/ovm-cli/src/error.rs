@@ -36,9 +36,14 @@ pub(crate) enum CliError {
     /// `fuzz merge`: the reports are not the shards of one campaign.
     #[error(transparent)]
     Merge(#[from] ovm_fuzz::shard::MergeError),
-    /// `coverage contracts` measures the bundled contracts only.
-    #[error("coverage contracts measures the bundled contracts only (drop --contracts)")]
-    CoverageNeedsBundled,
+    /// `coverage contracts` and `fuzz --coverage` measure the bundled contracts only.
+    #[error("{0} measures the bundled contracts only (drop --contracts)")]
+    CoverageNeedsBundled(&'static str),
+    /// `fuzz --feedback` steers one whole campaign.
+    #[error(
+        "fuzz --feedback steers a whole campaign: a shard cannot see what the others reached (drop --shard or --feedback)"
+    )]
+    FeedbackNeedsWholeCampaign,
     /// The contracts' coverage cannot be measured.
     #[error(transparent)]
     ContractCoverage(#[from] ovm_conformance::contract_coverage::ContractCoverageError),

@@ -9,9 +9,12 @@ use crate::{
 };
 use clap::{Args, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
+use ovm_conformance::contract_coverage::ContractCoverageError;
 use ovm_fuzz::{
-    Budget, Campaign, Env, Judge, Layer, Options, Report, Shard, campaign::DEFAULT_SEED,
-    regress::WriteMode, shard,
+    Budget, Campaign, Env, Judge, Layer, Options, Report, Shard,
+    campaign::{DEFAULT_SEED, FeedbackReport},
+    regress::WriteMode,
+    shard,
 };
 use std::{io::IsTerminal, path::PathBuf, time::Duration};
 
@@ -67,6 +70,15 @@ pub struct FuzzArgs {
     /// reports is the unsharded report.
     #[arg(long, value_name = "I/N", default_value_t = Shard::WHOLE)]
     pub shard: Shard,
+    /// Coverage as feedback: keep, per layer, the cases that reach a new branch outcome of the
+    /// bundled contracts or a new outcome shape, and let every other case mutate a kept one.
+    /// Deterministic (same seed, same cases); not with --shard.
+    #[arg(long)]
+    pub feedback: bool,
+    /// Record the bundled contracts' coverage during the campaign and print, per contract, the
+    /// source lines and branch outcomes it reached.
+    #[arg(long)]
+    pub coverage: bool,
 }
 
 impl FuzzArgs {
@@ -80,6 +92,8 @@ impl FuzzArgs {
             write_regressions: None,
             fail_fast,
             shard: Shard::WHOLE,
+            feedback: false,
+            coverage: false,
         }
     }
 }
@@ -107,15 +121,51 @@ fn parse_duration(text: &str) -> Result<Duration, String> {
 
 /// Runs the campaign against `judge` (the command's decider and contracts); prints the findings
 /// (or, with `json`, the case records and a summary line) on stdout and the throughput on
-/// stderr. True when no bug was found (unguarded claims and the documented §10 limitation are
-/// reported, not failed).
-pub fn campaign(judge: &dyn Judge, args: &FuzzArgs, json: bool) -> bool {
+/// stderr, then what the feedback kept and the contracts' coverage if asked (on stderr with
+/// `json`). `Ok(true)` when no bug was found (unguarded claims and the documented §10
+/// limitation are reported, not failed).
+pub fn campaign(judge: &dyn Judge, args: &FuzzArgs, json: bool) -> Result<bool, CliError> {
+    if args.feedback && !args.shard.is_whole() {
+        return Err(CliError::FeedbackNeedsWholeCampaign);
+    }
+    let hits = judge.contract_coverage().cloned();
+    if args.coverage && hits.is_none() {
+        return Err(CliError::CoverageNeedsBundled("fuzz --coverage"));
+    }
     let report = run_campaign(judge, args, !args.fail_fast);
     print_findings(&report, args, json);
     if !json {
         print_summary(&report, args);
     }
-    report.bugs.is_empty()
+    let mut notes = report
+        .feedback
+        .as_ref()
+        .map(feedback_line)
+        .unwrap_or_default();
+    if let Some(hits) = hits.filter(|_| args.coverage) {
+        let report = ovm_chain::coverage::Report::of(&hits).map_err(ContractCoverageError::Map)?;
+        notes.push_str(&report.table());
+    }
+    if json {
+        eprint!("{notes}");
+    } else {
+        out!("{notes}");
+    }
+    Ok(report.bugs.is_empty())
+}
+
+/// What the feedback kept per layer and the branch outcomes reached, one line.
+fn feedback_line(feedback: &FeedbackReport) -> String {
+    let kept: Vec<String> = feedback
+        .corpus
+        .iter()
+        .map(|(layer, n)| format!("{} {n}", layer.name()))
+        .collect();
+    let branches = feedback.branches.map_or_else(
+        || "outcome shapes only (contract coverage is recorded for the bundled contracts)".into(),
+        |(reached, all)| format!("{reached}/{all} contract branch outcomes reached"),
+    );
+    format!("feedback: kept {} case(s); {branches}\n", kept.join(", "))
 }
 
 /// Prints what `report` found: its JSON report (`json`), else one message per finding; the
@@ -161,6 +211,7 @@ pub(crate) fn run_campaign(judge: &dyn Judge, args: &FuzzArgs, shrink: bool) -> 
             shrink,
             stop_at_first: args.fail_fast,
             shard: args.shard,
+            feedback: args.feedback,
             ..Options::default()
         },
     };

@@ -242,12 +242,19 @@ fn execute(cli: Cli, factory: DeciderFactory) -> Result<bool, CliError> {
     if let Command::Report(args) = &cli.command {
         return report::report(options, args, factory);
     }
-    let runner = Arc::new(build_runner(
+    let mut runner = build_runner(
         &options.decider,
         options.contracts.as_deref(),
         &options.errors,
         factory,
-    )?);
+    )?;
+    if let Command::Fuzz(FuzzCommand { args, .. }) = &cli.command
+        && (args.feedback || args.coverage)
+    {
+        let hits = ovm_conformance::contract_coverage::bundled_hits();
+        runner = runner.with_contract_coverage(Arc::new(hits));
+    }
+    let runner = Arc::new(runner);
     match &cli.command {
         Command::Run {
             paths,
@@ -258,7 +265,7 @@ fn execute(cli: Cli, factory: DeciderFactory) -> Result<bool, CliError> {
                 .then(|| FuzzArgs::short(*fuzz_cases, *fail_fast));
             run::run_all(&runner, options, paths, Mode::Run, fuzz.as_ref())
         }
-        Command::Fuzz(command) => Ok(fuzz::campaign(runner.as_ref(), &command.args, options.json)),
+        Command::Fuzz(command) => fuzz::campaign(runner.as_ref(), &command.args, options.json),
         Command::Check { paths } => run::run_all(&runner, options, paths, Mode::Check, None),
         Command::Fill { paths } => fill::fill(&runner, options, paths),
         Command::Replay { file } => {

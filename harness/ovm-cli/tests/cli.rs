@@ -44,6 +44,48 @@ fn run_json_is_byte_identical_and_conforms() {
     );
 }
 
+/// `fuzz --feedback`: the same seed gives the same records, byte for byte, and what the
+/// feedback kept; a shard is refused (it cannot see what the other shards reached).
+#[test]
+fn feedback_campaigns_are_deterministic_and_whole() {
+    let args = [
+        "fuzz",
+        "--json",
+        "--seed",
+        "7",
+        "--cases",
+        "8",
+        "--layers",
+        "E,A",
+        "--feedback",
+    ];
+    let a = bin().args(args).output().unwrap();
+    let b = bin().args(args).output().unwrap();
+    assert_exit(&a, 0);
+    assert_eq!(a.stdout, b.stdout, "records differ between runs");
+    let notes = |out: &Output| {
+        String::from_utf8_lossy(&out.stderr)
+            .lines()
+            .filter(|l| l.starts_with("feedback: kept"))
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(notes(&a).len(), 1, "{}", String::from_utf8_lossy(&a.stderr));
+    assert_eq!(notes(&a), notes(&b));
+    assert!(notes(&a)[0].contains("contract branch outcomes reached"));
+
+    let sharded = bin()
+        .args(["fuzz", "--feedback", "--shard", "1/2", "--cases", "2"])
+        .output()
+        .unwrap();
+    assert_exit(&sharded, 2);
+    assert!(
+        String::from_utf8_lossy(&sharded.stderr).contains("--feedback steers a whole campaign"),
+        "{}",
+        String::from_utf8_lossy(&sharded.stderr)
+    );
+}
+
 #[test]
 fn fuzz_records_are_byte_identical_for_a_seed() {
     let args = [

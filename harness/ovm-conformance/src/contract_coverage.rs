@@ -126,14 +126,20 @@ pub struct Measured {
     pub not_passing: Vec<(String, Status)>,
 }
 
-/// Runs `files` (on `jobs` threads, at least one) on both halves with the reference decider
-/// and the bundled contracts, recording the contracts' coverage.
-pub fn measure(files: &[PathBuf], jobs: usize) -> Result<Measured, ContractCoverageError> {
-    let hits = Arc::new(Hits::bundled(&Deployment::predicted(
+/// Empty counters for the bundled contracts at the addresses every runner deploys them to
+/// (the same for every dispute period).
+pub fn bundled_hits() -> Hits {
+    Hits::bundled(&Deployment::predicted(
         DEPLOYER,
         0,
         ovm_vectors::DEFAULT_PERIOD,
-    )));
+    ))
+}
+
+/// Runs `files` (on `jobs` threads, at least one) on both halves with the reference decider
+/// and the bundled contracts, recording the contracts' coverage.
+pub fn measure(files: &[PathBuf], jobs: usize) -> Result<Measured, ContractCoverageError> {
+    let hits = Arc::new(bundled_hits());
     let runner = Runner::new().with_contract_coverage(Arc::clone(&hits));
     let next = AtomicUsize::new(0);
     let mut not_passing: Vec<(String, Status)> = std::thread::scope(|scope| {

@@ -176,6 +176,14 @@ impl<D: Decider> Runner<D> {
         self
     }
 
+    /// Where the contracts' coverage is recorded: the [`Hits`] of
+    /// [`Runner::with_contract_coverage`] when the contracts are the bundled ones, else `None`.
+    pub fn contract_coverage(&self) -> Option<&Arc<Hits>> {
+        self.coverage
+            .as_ref()
+            .filter(|_| self.contracts.is_bundled())
+    }
+
     /// The same runner comparing errors by `errors` (default [`ErrorMode::Strict`]).
     pub fn with_errors(mut self, errors: ErrorMode) -> Self {
         self.errors = errors;
@@ -221,11 +229,7 @@ impl<D: Decider> Runner<D> {
             return Ok(Arc::clone(snapshot));
         }
         let mut chain = Chain::new();
-        if let Some(hits) = self
-            .coverage
-            .as_ref()
-            .filter(|_| self.contracts.is_bundled())
-        {
+        if let Some(hits) = self.contract_coverage() {
             chain.record_coverage(Arc::clone(hits));
         }
         let d = chain
@@ -665,6 +669,8 @@ pub trait Judge {
     fn contracts(&self) -> &Contracts;
     /// The command that replays the vector at `path` with these settings.
     fn replay_command(&self, path: &Path) -> String;
+    /// Where the contracts' coverage is recorded, if it is ([`Runner::contract_coverage`]).
+    fn contract_coverage(&self) -> Option<&Arc<Hits>>;
 }
 
 impl<D: Decider> Judge for Runner<D> {
@@ -686,6 +692,10 @@ impl<D: Decider> Judge for Runner<D> {
 
     fn replay_command(&self, path: &Path) -> String {
         Runner::replay_command(self, path)
+    }
+
+    fn contract_coverage(&self) -> Option<&Arc<Hits>> {
+        Runner::contract_coverage(self)
     }
 }
 

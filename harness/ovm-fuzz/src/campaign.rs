@@ -4,6 +4,7 @@
 
 use crate::{
     env::Env,
+    feedback::{Corpus, Recipe},
     found::{CaseRecord, Found, Layer, Severity},
     layers::{
         Cx, FuzzLayer, atomic::Atomic, challenge::Challenge, encoding::Encoding, narrow,
@@ -12,13 +13,18 @@ use crate::{
     regress::{self, WriteMode},
     shard::Shard,
 };
+use ovm_chain::coverage::Novelty;
 use ovm_conformance::Judge;
 use ovm_core::keccak256;
 use proptest::{
     strategy::{BoxedStrategy, Strategy, ValueTree},
     test_runner::{Config, RngAlgorithm, TestRng, TestRunner},
 };
-use std::time::{Duration, Instant};
+use std::{
+    collections::HashSet,
+    sync::Arc,
+    time::{Duration, Instant},
+};
 
 /// How long a campaign runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,6 +52,12 @@ pub struct Options {
     pub depth: u32,
     /// The part of the cases this process checks (the others are drawn and skipped).
     pub shard: Shard,
+    /// Coverage as feedback ([`crate::feedback`]): every other case of a layer mutates a
+    /// kept case that reached a new contract branch outcome (when the judge records the
+    /// contracts' coverage, [`Judge::contract_coverage`]) or a new outcome shape. Only a
+    /// whole campaign uses it: a shard cannot see what the other shards reached, so with a
+    /// shard other than 1/1 it is off.
+    pub feedback: bool,
 }
 
 impl Default for Options {
@@ -57,6 +69,7 @@ impl Default for Options {
             stop_at_first: false,
             depth: 4,
             shard: Shard::WHOLE,
+            feedback: false,
         }
     }
 }
@@ -151,6 +164,18 @@ pub struct Report {
     pub cases: Vec<(Layer, u64)>,
     /// Wall time per layer (not part of the records).
     pub time: Vec<(Layer, Duration)>,
+    /// What the feedback kept and reached, when it was on.
+    pub feedback: Option<FeedbackReport>,
+}
+
+/// What coverage feedback did in a campaign.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FeedbackReport {
+    /// Cases kept per layer.
+    pub corpus: Vec<(Layer, usize)>,
+    /// Branch outcomes of the bundled contracts reached by the end, of all of them (`None`
+    /// when the judge does not record the contracts' coverage).
+    pub branches: Option<(usize, usize)>,
 }
 
 impl Report {
@@ -199,6 +224,11 @@ pub trait Driver {
     fn skip_case(&mut self);
     /// Cases drawn (run or skipped).
     fn cases(&self) -> u64;
+    /// Keeps the case [`Driver::run_case`] ran last in the layer's feedback corpus (it
+    /// reached something new).
+    fn keep_last(&mut self);
+    /// Cases kept in the feedback corpus.
+    fn corpus_len(&self) -> usize;
 }
 
 struct LayerDriver<L: FuzzLayer> {
@@ -206,6 +236,9 @@ struct LayerDriver<L: FuzzLayer> {
     runner: TestRunner,
     strategy: BoxedStrategy<L::Case>,
     index: u64,
+    corpus: Corpus,
+    /// The recipe of the case run last (with feedback on).
+    last: Option<Recipe>,
 }
 
 /// The RNG seed of `layer` in a campaign seeded with `seed`.
@@ -219,11 +252,14 @@ impl<L: FuzzLayer> LayerDriver<L> {
             failure_persistence: None,
             ..Config::default()
         };
-        let rng = TestRng::from_seed(RngAlgorithm::ChaCha, &layer_seed(seed, L::LAYER));
+        let layer_seed = layer_seed(seed, L::LAYER);
+        let rng = TestRng::from_seed(RngAlgorithm::ChaCha, &layer_seed);
         Self {
             runner: TestRunner::new_with_rng(config, rng),
             strategy: L::strategy(env, depth),
             index: 0,
+            corpus: Corpus::new(keccak256([&layer_seed[..], b"feedback"].concat()).0),
+            last: None,
             _layer: std::marker::PhantomData,
         }
     }
@@ -238,6 +274,16 @@ impl<L: FuzzLayer> Driver for LayerDriver<L> {
         self.index
     }
 
+    fn keep_last(&mut self) {
+        if let Some(recipe) = self.last.take() {
+            self.corpus.keep(recipe);
+        }
+    }
+
+    fn corpus_len(&self) -> usize {
+        self.corpus.len()
+    }
+
     fn skip_case(&mut self) {
         self.index += 1;
         // Only the random stream matters: drawing advances it as the whole campaign's run does
@@ -248,7 +294,27 @@ impl<L: FuzzLayer> Driver for LayerDriver<L> {
     fn run_case(&mut self, cx: Cx<'_>, options: &Options, seed: u64) -> (String, CaseOutcome) {
         let index = self.index;
         self.index += 1;
-        let mut tree = match self.strategy.new_tree(&mut self.runner) {
+        // With feedback, every other case mutates a kept one (while there is one).
+        let mutant = (options.feedback && index % 2 == 1)
+            .then(|| self.corpus.mutant())
+            .flatten();
+        let drawn = match mutant {
+            Some(recipe) => {
+                let tree = recipe.tree(&self.strategy);
+                self.last = Some(recipe);
+                tree
+            }
+            None if options.feedback => {
+                let (recipe, tree) = Recipe::draw(&self.strategy, &mut self.runner);
+                self.last = Some(recipe);
+                tree
+            }
+            None => self
+                .strategy
+                .new_tree(&mut self.runner)
+                .map_err(|reason| reason.to_string()),
+        };
+        let mut tree = match drawn {
             Ok(tree) => tree,
             Err(reason) => {
                 return (
@@ -363,6 +429,16 @@ impl Campaign {
             .map(|l| driver(*l, env, self.seed, self.options.depth))
             .collect();
         let mut report = Report::default();
+        let feedback = self.options.feedback && self.options.shard.is_whole();
+        let options = Options {
+            feedback,
+            ..self.options.clone()
+        };
+        let mut novelty = judge
+            .contract_coverage()
+            .filter(|_| feedback)
+            .and_then(|hits| Novelty::new(Arc::clone(hits)).ok());
+        let mut shapes: Vec<HashSet<String>> = vec![HashSet::new(); drivers.len()];
         let mut records: Vec<Vec<CaseRecord>> = vec![Vec::new(); drivers.len()];
         let mut times = vec![Duration::ZERO; drivers.len()];
         let mut ran = vec![0u64; drivers.len()];
@@ -391,7 +467,7 @@ impl Campaign {
                 any = true;
                 let t = Instant::now();
                 let index = d.cases();
-                let (hash, outcome) = d.run_case(cx, &self.options, self.seed);
+                let (hash, outcome) = d.run_case(cx, &options, self.seed);
                 times[i] += t.elapsed();
                 ran[i] += 1;
                 total += 1;
@@ -418,6 +494,12 @@ impl Campaign {
                         (summary, is_bug && self.options.stop_at_first)
                     }
                 };
+                if feedback {
+                    let new_branches = novelty.as_mut().map_or(0, Novelty::newly_reached);
+                    if shapes[i].insert(summary.clone()) || new_branches > 0 {
+                        d.keep_last();
+                    }
+                }
                 records[i].push(CaseRecord {
                     layer: d.layer(),
                     case: index,
@@ -445,6 +527,13 @@ impl Campaign {
         for layer_records in records {
             report.records.extend(layer_records);
         }
+        report.feedback = feedback.then(|| FeedbackReport {
+            corpus: drivers
+                .iter()
+                .map(|d| (d.layer(), d.corpus_len()))
+                .collect(),
+            branches: novelty.as_ref().map(|n| (n.reached(), n.outcomes())),
+        });
         report
     }
 }

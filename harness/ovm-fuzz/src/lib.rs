@@ -2,6 +2,7 @@
 
 pub mod campaign;
 pub mod env;
+pub mod feedback;
 pub mod found;
 pub mod game;
 pub mod generate;

@@ -30,6 +30,7 @@ mod bytecode;
 mod hits;
 mod inspector;
 pub mod lcov;
+mod novelty;
 mod program;
 mod report;
 pub mod sourcemap;
@@ -37,6 +38,7 @@ pub mod sourcemap;
 pub use bytecode::{JUMPI, instructions};
 pub use hits::Hits;
 pub use inspector::Recorder;
+pub use novelty::Novelty;
 pub use program::{Line, Mapped, Program, SNIPPET_LEN};
 pub use report::{Branch, ContractReport, Outcome, Report};
 

@@ -19,6 +19,14 @@ impl Outcome {
     /// Both, in lcov branch order (0: jump, 1: fall).
     pub const BOTH: [Outcome; 2] = [Outcome::Jump, Outcome::Fall];
 
+    /// How often it happened at a branch point that ran `executed` times and jumped `jumped`.
+    pub fn count(self, executed: u64, jumped: u64) -> u64 {
+        match self {
+            Outcome::Jump => jumped,
+            Outcome::Fall => executed.saturating_sub(jumped),
+        }
+    }
+
     /// `jump` or `fall`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -49,10 +57,7 @@ pub struct Branch {
 impl Branch {
     /// How often `outcome` happened.
     pub fn count(&self, outcome: Outcome) -> u64 {
-        match outcome {
-            Outcome::Jump => self.jumped,
-            Outcome::Fall => self.executed.saturating_sub(self.jumped),
-        }
+        outcome.count(self.executed, self.jumped)
     }
 }
 
