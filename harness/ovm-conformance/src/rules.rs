@@ -108,6 +108,10 @@ pub const RULES: &[Rule] = &[
     ),
     // §6 The Universal Adjudication Contract
     rule(
+        "§6.period",
+        "the constructor's dispute period is >= 1 (InvalidPeriod)",
+    ),
+    rule(
         "§6.claimProperty",
         "claimProperty: registry, depth <= 32, no game",
     ),

@@ -576,3 +576,28 @@ fn deep_properties_load_up_to_the_cap_and_no_further() {
         Err(VectorError::TooDeep { .. })
     ));
 }
+
+/// Period 0 is for a `uac` vector about its deployment alone: no steps; only it may expect
+/// the deployment's result; the other kinds still need a period ≥ 1.
+#[test]
+fn period_0_is_a_deployment_vector_only() {
+    let uac = |period: u64, steps: &str| {
+        format!(
+            r#"{{"format": 1, "_info": {{"description": "d"}}, "kind": "uac", "period": {period},
+"steps": [{steps}], "expect": {{"deployment": {{"error": {{"name": "InvalidPeriod"}}}}}}}}"#
+        )
+    };
+    assert!(from_json(&uac(0, ""), "v.json").is_ok());
+    let invalid_at = |text: &str| match from_json(text, "v.json") {
+        Err(VectorError::Invalid { path, .. }) => path,
+        other => panic!("expected Invalid, got {other:?}"),
+    };
+    assert_eq!(invalid_at(&uac(0, r#"{"advance": 1}"#)), "steps");
+    assert_eq!(invalid_at(&uac(7, "")), "expect.deployment");
+    let challenge = CHALLENGE.replacen(
+        "\"kind\": \"challenge\",",
+        "\"kind\": \"challenge\", \"period\": 0,",
+        1,
+    );
+    assert_eq!(invalid_at(&challenge), "period");
+}

@@ -1,7 +1,7 @@
 //! `uac`: the steps run on the chain and on the UAC model (with the decider crate's mirrors as
 //! its oracle) call by call: success vs error name and arguments, events in order, the views
 //! (§6) of the games each call is about, and the final state of every game, challenge order
-//! included (§9 S).
+//! included (§9 S). A vector of period 0 compares the deployment instead ([`deployment`]).
 
 use super::{
     KindRun, ResolvedCall, call_class, call_expect, events_expect, events_match,
@@ -20,6 +20,7 @@ use ovm_core::{Action, B256, ChallengeGame, Decision, Property};
 use ovm_model::{CommitmentModel, UacModel};
 use ovm_vectors::{DecisionName, GameExpect, Step, UacExpect, UacVector};
 
+pub(crate) mod deployment;
 mod views;
 use views::{compare_decidable, compare_views, view_step};
 
@@ -414,6 +415,7 @@ pub(crate) fn run<D: ovm_decider::Decider + ?Sized>(
             period: v.period,
             steps: steps_filled,
             expect: Some(UacExpect {
+                deployment: None,
                 results: Some(results),
                 games: Some(games),
                 events: Some(events),
