@@ -140,6 +140,10 @@ pub const RULES: &[Rule] = &[
         "setPredicateDecision: only the predicate itself",
     ),
     rule(
+        "§6.wiring",
+        "one-shot initialize: NotDeployer(caller), then AlreadyInitialized",
+    ),
+    rule(
         "§6.views",
         "isDecided, isDecidable, getGame, getPropertyId, getGamePredicate",
     ),

@@ -344,3 +344,23 @@ fn a_period_0_vector_expects_the_deployment_to_fail_with_invalid_period() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The wiring step is compared like any call: expecting `initialize` again to succeed fails
+/// against both halves' `AlreadyInitialized()`.
+#[test]
+fn initialize_again_is_compared_like_any_call() {
+    let rel = "uac/wiring/initialize-again.json";
+    assert_eq!(RUNNER.run_path(&suite_file(rel)).status, Status::Pass);
+    let dir = scratch("initialize-again");
+    let path = edited(rel, &dir, |json| {
+        json["expect"]["results"][0] = serde_json::json!("ok");
+    });
+    let report = RUNNER.run_path(&path);
+    assert_eq!(report.status, Status::Fail, "{}", report.screen());
+    assert!(
+        report.screen().contains("AlreadyInitialized"),
+        "{}",
+        report.screen()
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
