@@ -230,6 +230,8 @@ mod tests {
             "§6.decideClaimWithWitness",
             "§6.setPredicateDecision",
             "§6.views",
+            "§6.wiring",
+            "§6.period",
         ] {
             assert!(is_known(id), "{id}");
         }
