@@ -357,7 +357,9 @@ pub enum ChainError {
     /// A game-level helper was used on a chain without an OVM deployment.
     #[error("no OVM deployment on this chain (call Chain::deploy first)")]
     NotDeployed,
-    /// The dispute period must be at least 1 (the UAC constructor would revert InvalidPeriod).
+    /// The deployment plan cannot be carried out (a bad constructor argument or wiring step,
+    /// a contract landing elsewhere). A dispute period of 0 is not refused here: the UAC
+    /// constructor judges it (`InvalidPeriod()`, reported as [`ChainError::Reverted`]).
     #[error("invalid deployment: {0}")]
     InvalidDeployment(String),
 }

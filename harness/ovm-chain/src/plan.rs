@@ -302,16 +302,15 @@ impl Chain {
     /// Deploys `plan` from `deployer`: its libraries from [`LIBRARY_DEPLOYER`] (each at its
     /// predicted address), the sixteen contracts in [`DEPLOYMENT_ORDER`] with their
     /// constructors (the spec's where the plan gives none), then its wiring steps from
-    /// `deployer`. The deployment becomes this chain's [`Chain::deployment`].
+    /// `deployer`. The deployment becomes this chain's [`Chain::deployment`]. Any `period` is
+    /// passed to the constructors; a contract that refuses it fails the deployment
+    /// ([`ChainError::Reverted`], e.g. the spec UAC's `InvalidPeriod()` for 0).
     pub fn deploy_plan(
         &mut self,
         deployer: Address,
         period: u64,
         plan: &DeploymentPlan,
     ) -> Result<Deployment, ChainError> {
-        if period == 0 {
-            return Err(invalid("the dispute period must be at least 1".into()));
-        }
         for (i, library) in plan.libraries.iter().enumerate() {
             let expected = DeploymentPlan::library_address(i);
             self.deploy_checked(

@@ -175,10 +175,14 @@ fn uac_constructor_period(#[case] period: u64, #[case] expected: Option<Revert>)
             );
         }
     }
-    assert_eq!(
-        Chain::deployed(0).unwrap_err().to_string(),
-        "invalid deployment: the dispute period must be at least 1"
-    );
+    // The whole deployment with period 0 fails at the UAC constructor, with its own error.
+    match Chain::deployed(0).unwrap_err() {
+        ovm_chain::ChainError::Reverted { context, revert } => {
+            assert_eq!(context, "deploying UniversalAdjudicationContract");
+            assert_eq!(revert, Revert::InvalidPeriod);
+        }
+        other => panic!("expected the UAC constructor's revert, got {other}"),
+    }
 }
 
 #[test]

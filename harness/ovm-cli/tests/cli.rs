@@ -159,6 +159,41 @@ fn a_failing_vector_exits_1_and_bad_usage_exits_2() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
+/// `run` on a vector whose `_info.rules` names a well-formed id the spec does not have: the
+/// vector is an error naming its file and the id (the run does not pass), in text and JSON.
+#[test]
+fn run_reports_an_unknown_rule_id_as_an_error_of_the_vector() {
+    let dir = std::env::temp_dir().join(format!("ovm-cli-rule-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("unknown-rule.json");
+    let text = std::fs::read_to_string(
+        ovm_conformance::discover::suite_dir().join("atomic/equal-text-and-hex.json"),
+    )
+    .unwrap()
+    .replace("\"§5.Equal\"", "\"§5.Equal\", \"§5.Nope\"");
+    assert!(text.contains("§5.Nope"), "the rule id was not added");
+    std::fs::write(&path, text).unwrap();
+    let out = bin().arg("run").arg(&path).output().unwrap();
+    assert_exit(&out, 1);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let line = stdout
+        .lines()
+        .find(|l| l.contains("unknown-rule.json"))
+        .unwrap_or_else(|| panic!("no line names the file: {stdout}"));
+    assert!(line.starts_with("ERROR"), "{stdout}");
+    assert!(stdout.contains("unknown rule id(s) §5.Nope"), "{stdout}");
+    let json = bin().args(["run", "--json"]).arg(&path).output().unwrap();
+    assert_exit(&json, 1);
+    let report = String::from_utf8_lossy(&json.stdout);
+    let vector = report
+        .lines()
+        .find(|l| l.contains("unknown-rule.json"))
+        .unwrap_or_else(|| panic!("no JSON line names the file: {report}"));
+    assert!(vector.contains("\"status\":\"error\""), "{vector}");
+    assert!(vector.contains("§5.Nope"), "{vector}");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
 #[test]
 fn coverage_prints_every_rule() {
     let out = bin().arg("coverage").output().unwrap();

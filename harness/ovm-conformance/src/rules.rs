@@ -108,6 +108,10 @@ pub const RULES: &[Rule] = &[
     ),
     // §6 The Universal Adjudication Contract
     rule(
+        "§6.period",
+        "the constructor's dispute period is >= 1 (InvalidPeriod)",
+    ),
+    rule(
         "§6.claimProperty",
         "claimProperty: registry, depth <= 32, no game",
     ),
@@ -134,6 +138,10 @@ pub const RULES: &[Rule] = &[
     rule(
         "§6.setPredicateDecision",
         "setPredicateDecision: only the predicate itself",
+    ),
+    rule(
+        "§6.wiring",
+        "one-shot initialize: NotDeployer(caller), then AlreadyInitialized",
     ),
     rule(
         "§6.views",
@@ -222,6 +230,8 @@ mod tests {
             "§6.decideClaimWithWitness",
             "§6.setPredicateDecision",
             "§6.views",
+            "§6.wiring",
+            "§6.period",
         ] {
             assert!(is_known(id), "{id}");
         }

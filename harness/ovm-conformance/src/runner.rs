@@ -13,7 +13,9 @@ use crate::{
     refusal::{FillError, Refusal},
     report::{Divergence, Stats, Status, VectorReport},
 };
-use ovm_chain::{Chain, DEPLOYER, Deployment, Snapshot, bundle_hash, coverage::Hits};
+use ovm_chain::{
+    Chain, ChainError, DEPLOYER, Deployment, Revert, Snapshot, bundle_hash, coverage::Hits,
+};
 use ovm_core::{Property, Registry};
 use ovm_decider::{Decider, ReferenceDecider};
 use ovm_vectors::{
@@ -281,8 +283,11 @@ impl<D: Decider> Runner<D> {
         command
     }
 
+    /// The context `file` runs in: a fork of the deployment for its period. A `uac` vector of
+    /// period 0 is about its own deployment ([`Runner::deployment_result`]); its context (names,
+    /// resolver, error comparison) is that of period 1, at the same addresses.
     fn fresh(&self, file: &VectorFile) -> Result<Ctx<'_, D>, RunError> {
-        let snapshot = self.snapshot(period_of(file))?;
+        let snapshot = self.snapshot(period_of(file).max(1))?;
         Ctx::new(
             Chain::from_snapshot(&snapshot),
             &self.registry,
@@ -291,6 +296,20 @@ impl<D: Decider> Runner<D> {
             &self.errors,
             file,
         )
+    }
+
+    /// How deploying the contracts under test with `period` ends on a fresh chain: `Ok`, or
+    /// the revert of the constructor or wiring step that failed. Any other failure (a plan
+    /// that cannot be carried out) is the run's error.
+    fn deployment_result(&self, period: u64) -> Result<Result<(), Revert>, RunError> {
+        match Chain::new().deploy_plan(DEPLOYER, period, self.contracts.plan()) {
+            Ok(_) => Ok(Ok(())),
+            Err(ChainError::Reverted { revert, .. }) => Ok(Err(revert)),
+            Err(error) => Err(RunError::Deploy {
+                contracts: self.contracts.describe(),
+                error,
+            }),
+        }
     }
 
     /// Runs `file` on both halves and compares, without judging it (no transcript).
@@ -307,6 +326,11 @@ impl<D: Decider> Runner<D> {
             Vector::Atomic(v) => lift(kinds::atomic::run(&mut ctx, v)?),
             Vector::Challenge(v) => lift(kinds::challenge::run(&mut ctx, v)?),
             Vector::Witness(v) => lift(kinds::witness::run(&mut ctx, v)?),
+            Vector::Uac(v) if v.period == 0 => lift(kinds::uac::deployment::run(
+                &ctx,
+                v,
+                &self.deployment_result(v.period)?,
+            )?),
             Vector::Uac(v) => lift(kinds::uac::run(&mut ctx, v)?),
             Vector::Game(v) => {
                 let snapshot = self.snapshot(period_of(file))?;

@@ -320,3 +320,47 @@ fn an_unknown_rule_id_is_an_error_of_the_vector() {
     assert!(!report.reason.contains("§5.Equal"), "{}", report.reason);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A vector of period 0 compares the deployment: the spec's `InvalidPeriod()` passes, a
+/// deployment expected to succeed (or to fail otherwise) fails against the chain.
+#[test]
+fn a_period_0_vector_expects_the_deployment_to_fail_with_invalid_period() {
+    let rel = "uac/deployment/invalid-period.json";
+    let report = RUNNER.run_path(&suite_file(rel));
+    assert_eq!(report.status, Status::Pass, "{}", report.screen());
+    let dir = scratch("invalid-period");
+    for wrong in [
+        serde_json::json!("ok"),
+        serde_json::json!({"error": {"name": "AlreadyInitialized"}}),
+    ] {
+        let path = edited(rel, &dir, |json| json["expect"]["deployment"] = wrong);
+        let report = RUNNER.run_path(&path);
+        assert_eq!(report.status, Status::Fail, "{}", report.screen());
+        assert!(
+            report.screen().contains("InvalidPeriod"),
+            "{}",
+            report.screen()
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The wiring step is compared like any call: expecting `initialize` again to succeed fails
+/// against both halves' `AlreadyInitialized()`.
+#[test]
+fn initialize_again_is_compared_like_any_call() {
+    let rel = "uac/wiring/initialize-again.json";
+    assert_eq!(RUNNER.run_path(&suite_file(rel)).status, Status::Pass);
+    let dir = scratch("initialize-again");
+    let path = edited(rel, &dir, |json| {
+        json["expect"]["results"][0] = serde_json::json!("ok");
+    });
+    let report = RUNNER.run_path(&path);
+    assert_eq!(report.status, Status::Fail, "{}", report.screen());
+    assert!(
+        report.screen().contains("AlreadyInitialized"),
+        "{}",
+        report.screen()
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

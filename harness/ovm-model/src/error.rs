@@ -79,6 +79,13 @@ pub enum UacError {
     /// `InvalidPeriod()`: the UAC constructor with a dispute period of 0.
     #[error("InvalidPeriod()")]
     InvalidPeriod,
+    /// `NotDeployer(address caller)`: the one-shot `initialize` wiring from another address
+    /// than the deployer.
+    #[error("NotDeployer({0})")]
+    NotDeployer(Address),
+    /// `AlreadyInitialized()`: `initialize` by the deployer once the wiring is done.
+    #[error("AlreadyInitialized()")]
+    AlreadyInitialized,
     /// Model only: an atomic entry point (`decideTrue(bytes[])` / `decideFalse(bytes[])`) was
     /// called for a property whose predicate is not a registered atomic. On-chain that function
     /// does not exist at that address; differential tests should not generate such calls.
@@ -165,6 +172,8 @@ const TABLE: &[(&str, &[Kind])] = &[
     ("InnerNotFalse", &[Kind::Bytes32]),
     ("ChildNotTrue", &[Kind::Uint]),
     ("InvalidPeriod", &[]),
+    ("NotDeployer", &[Kind::Address]),
+    ("AlreadyInitialized", &[]),
     ("NotAnAtomic", &[Kind::Address]),
 ];
 
@@ -203,6 +212,8 @@ impl UacError {
             Self::InnerNotFalse(_) => "InnerNotFalse",
             Self::ChildNotTrue(_) => "ChildNotTrue",
             Self::InvalidPeriod => "InvalidPeriod",
+            Self::NotDeployer(_) => "NotDeployer",
+            Self::AlreadyInitialized => "AlreadyInitialized",
             Self::NotAnAtomic(_) => "NotAnAtomic",
         }
     }
@@ -212,6 +223,7 @@ impl UacError {
             Self::UnknownPredicate(a)
             | Self::NotAConnective(a)
             | Self::CallerNotPredicate(a)
+            | Self::NotDeployer(a)
             | Self::NotAnAtomic(a) => vec![Arg::Address(a)],
             Self::TooDeep(u) | Self::ChildNotTrue(u) => vec![Arg::Uint(u)],
             Self::GameAlreadyExists(h)
@@ -227,7 +239,9 @@ impl UacError {
             Self::InvalidChallenge(g, c)
             | Self::DuplicateChallenge(g, c)
             | Self::ChallengeNotFound(g, c) => vec![Arg::Bytes32(g), Arg::Bytes32(c)],
-            Self::NotTrue | Self::NotFalse | Self::InvalidPeriod => Vec::new(),
+            Self::NotTrue | Self::NotFalse | Self::InvalidPeriod | Self::AlreadyInitialized => {
+                Vec::new()
+            }
         }
     }
 
@@ -303,6 +317,8 @@ impl UacError {
             ("InnerNotFalse", [H(h)]) => Self::InnerNotFalse(*h),
             ("ChildNotTrue", [U(u)]) => Self::ChildNotTrue(*u),
             ("InvalidPeriod", []) => Self::InvalidPeriod,
+            ("NotDeployer", [A(a)]) => Self::NotDeployer(*a),
+            ("AlreadyInitialized", []) => Self::AlreadyInitialized,
             ("NotAnAtomic", [A(a)]) => Self::NotAnAtomic(*a),
             _ => return None,
         })

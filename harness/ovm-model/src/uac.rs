@@ -78,6 +78,19 @@ impl UacModel {
         self.block_number = self.block_number.saturating_add(blocks);
     }
 
+    // ------------------------------------------------------------------ wiring
+
+    /// `initialize(...)` sent by `from` to a UAC deployed by `deployer`. The model stands for a
+    /// deployment whose one-shot wiring is done (§6), so the call always fails, checked in
+    /// this order: `NotDeployer(from)` unless `from` is the deployer, then
+    /// `AlreadyInitialized()`. Nothing changes.
+    pub fn initialize(&self, deployer: Address, from: Address) -> UacResult {
+        if from != deployer {
+            return Err(UacError::NotDeployer(from));
+        }
+        Err(UacError::AlreadyInitialized)
+    }
+
     // ------------------------------------------------------------------ game functions
 
     /// Applies `action` sent by `from`: the model's one dispatcher of [`Action`]. `None` for

@@ -42,6 +42,8 @@ const K: B256 = B256::repeat_byte(0x33);
 #[case(UacError::InnerNotFalse(H), "InnerNotFalse(bytes32)")]
 #[case(UacError::ChildNotTrue(U256::from(2)), "ChildNotTrue(uint256)")]
 #[case(UacError::InvalidPeriod, "InvalidPeriod()")]
+#[case(UacError::NotDeployer(A), "NotDeployer(address)")]
+#[case(UacError::AlreadyInitialized, "AlreadyInitialized()")]
 #[case(UacError::NotAnAtomic(A), "NotAnAtomic(address)")]
 fn every_error_round_trips(#[case] error: UacError, #[case] signature: &str) {
     assert_eq!(error.signature(), signature);

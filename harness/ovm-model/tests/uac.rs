@@ -24,6 +24,27 @@ fn constructor_rejects_period_zero(#[case] period: u64, #[case] error: Option<Ua
     }
 }
 
+// ------------------------------------------------------------------ wiring
+
+#[rstest]
+#[case::stranger(
+    ovm_core::Address::repeat_byte(9),
+    UacError::NotDeployer(ovm_core::Address::repeat_byte(9))
+)]
+#[case::deployer(ovm_core::Address::repeat_byte(1), UacError::AlreadyInitialized)]
+fn initialize_again_fails_not_deployer_first(
+    #[case] from: ovm_core::Address,
+    #[case] error: UacError,
+) {
+    let uac = UacModel::new(Registry::with_test_addresses(), 7).unwrap();
+    let before = uac.clone();
+    assert_eq!(
+        uac.initialize(ovm_core::Address::repeat_byte(1), from),
+        Err(error)
+    );
+    assert_eq!(uac, before);
+}
+
 // ------------------------------------------------------------------ claimProperty
 
 #[rstest]

@@ -183,10 +183,11 @@ pub(crate) fn parse_hex(text: &str) -> Result<Bytes, String> {
         .map_err(|err| format!("bad hex in {text:?}: {err}"))
 }
 
-/// How many levels of JSON nesting a written property expression may use. serde_json reads at
-/// most 128, and a vector puts a few levels around its properties (up to ten around an
-/// expectation's error arguments), so writers put a sub-property that would go deeper as hex:
-/// the same bytes, and the file still loads.
+/// How many levels of JSON nesting a written property expression may use. A file may nest up
+/// to [`crate::MAX_JSON_DEPTH`] levels, but readers other than this crate (serde_json's
+/// defaults among them) stop at 128, and a vector puts a few levels around its properties (up
+/// to ten around an expectation's error arguments), so writers put a sub-property that would
+/// go deeper as hex: the same bytes, and the file loads anywhere.
 pub const MAX_EXPR_JSON_DEPTH: usize = 96;
 
 /// How deeply `keccak:` and `sig:` forms may nest inside one string input. Parsing, resolving,

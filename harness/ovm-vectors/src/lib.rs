@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 
+pub mod depth;
 pub mod input;
 pub mod load;
 pub mod names;
@@ -7,6 +8,7 @@ pub mod primitives;
 pub mod resolve;
 pub mod vector;
 
+pub use depth::MAX_JSON_DEPTH;
 pub use input::{AddrRef, Atom, Expr, Input, MAX_EXPR_JSON_DEPTH, StringInput};
 pub use load::{VectorError, from_json, load, peek_kind, to_pretty_json};
 pub use names::{AtomicName, ErrorName, EventName, RuleId};

@@ -49,6 +49,23 @@ pub enum VectorError {
         /// The `format` value found, as JSON.
         found: String,
     },
+    /// The file nests deeper than [`crate::MAX_JSON_DEPTH`] levels of JSON (it is not parsed).
+    #[error(
+        "{file}:{line}:{column}: {}nested deeper than {limit} levels of JSON (the format's cap)",
+        path_prefix(path)
+    )]
+    TooDeep {
+        /// The file.
+        file: String,
+        /// 1-based line of the bracket past the cap.
+        line: usize,
+        /// 1-based column of that bracket.
+        column: usize,
+        /// The field path of the value that goes past the cap.
+        path: String,
+        /// The cap, [`crate::MAX_JSON_DEPTH`].
+        limit: usize,
+    },
     /// The file parses but breaks a rule the types cannot express.
     #[error("{file}: {path}: {message}")]
     Invalid {
@@ -73,7 +90,9 @@ impl VectorError {
     /// The field path of the error, if it has one.
     pub fn path(&self) -> Option<&str> {
         match self {
-            Self::Parse { path, .. } | Self::Invalid { path, .. } => Some(path),
+            Self::Parse { path, .. } | Self::TooDeep { path, .. } | Self::Invalid { path, .. } => {
+                Some(path)
+            }
             Self::Io { .. } | Self::UnsupportedFormat { .. } => None,
         }
     }
@@ -81,7 +100,7 @@ impl VectorError {
     /// The 1-based line of the error, if known.
     pub fn line(&self) -> Option<usize> {
         match self {
-            Self::Parse { line, .. } if *line > 0 => Some(*line),
+            Self::Parse { line, .. } | Self::TooDeep { line, .. } if *line > 0 => Some(*line),
             _ => None,
         }
     }
@@ -92,6 +111,7 @@ impl VectorError {
             Self::Io { file, .. }
             | Self::Parse { file, .. }
             | Self::UnsupportedFormat { file, .. }
+            | Self::TooDeep { file, .. }
             | Self::Invalid { file, .. } => file,
         }
     }
@@ -115,8 +135,28 @@ pub fn peek_kind(text: &str) -> Option<Kind> {
     value.get("kind")?.as_str().and_then(Kind::from_name)
 }
 
-/// Parses and validates one vector from `text`; `file` names it in errors.
+/// The stack the parser runs on: enough for [`crate::MAX_JSON_DEPTH`] levels of the typed,
+/// path-tracking deserializers in an unoptimised build, whatever thread loads the file.
+const PARSE_STACK: usize = 64 * 1024 * 1024;
+
+/// Parses and validates one vector from `text`; `file` names it in errors. A text nested
+/// deeper than [`crate::MAX_JSON_DEPTH`] is refused before parsing ([`VectorError::TooDeep`]);
+/// up to that cap it parses, on a stack of its own.
 pub fn from_json(text: &str, file: &str) -> Result<VectorFile, VectorError> {
+    if let Some(deep) = crate::depth::too_deep(text) {
+        return Err(VectorError::TooDeep {
+            file: file.to_owned(),
+            line: deep.line,
+            column: deep.column,
+            path: deep.path,
+            limit: crate::MAX_JSON_DEPTH,
+        });
+    }
+    stacker::grow(PARSE_STACK, || parse(text, file))
+}
+
+/// [`from_json`] once the depth is known to be within the cap.
+fn parse(text: &str, file: &str) -> Result<VectorFile, VectorError> {
     let parse_error = |err: serde_json::Error, path: String| {
         let message = err.to_string();
         let suffix = format!(" at line {} column {}", err.line(), err.column());
@@ -130,8 +170,10 @@ pub fn from_json(text: &str, file: &str) -> Result<VectorFile, VectorError> {
     };
 
     // Pass 1: syntax, and the `format` and `kind` fields.
-    let peek: serde_json::Value =
-        serde_json::from_str(text).map_err(|err| parse_error(err, String::new()))?;
+    let mut peeker = serde_json::Deserializer::from_str(text);
+    peeker.disable_recursion_limit();
+    let peek = serde_json::Value::deserialize(&mut peeker)
+        .map_err(|err| parse_error(err, String::new()))?;
     let Some(peek) = peek.as_object() else {
         return Err(VectorError::Parse {
             file: file.to_owned(),
@@ -156,6 +198,7 @@ pub fn from_json(text: &str, file: &str) -> Result<VectorFile, VectorError> {
 
     // Pass 2: everything, with paths.
     let mut deserializer = serde_json::Deserializer::from_str(text);
+    deserializer.disable_recursion_limit();
     let mut track = serde_path_to_error::Track::new();
     let result = FileSeed { kind }.deserialize(serde_path_to_error::Deserializer::new(
         &mut deserializer,

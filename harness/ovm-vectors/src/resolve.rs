@@ -44,6 +44,10 @@ pub enum ResolveErrorKind {
     /// Two definitions of one name.
     #[error("name {0:?} is defined twice ({1})")]
     DuplicateName(String, &'static str),
+    /// A call that is not an [`Action`] (`initialize`, the wiring, which only a `uac` step
+    /// sends) where an action is needed (a game's adversary).
+    #[error("{0} is a wiring call of a uac step, not a game action")]
+    NotAnAction(&'static str),
     /// A block offset past `u64::MAX` once the base is added.
     #[error("block offset {0} overflows with base {1}")]
     BlockOverflow(u64, u64),
@@ -404,6 +408,9 @@ impl<'r> Resolver<'r> {
                 block: U256::from(*block_number),
                 root: r.word(root, &format!("{path}.root"))?,
             },
+            Call::Initialize { .. } => {
+                return Err(error(path, ResolveErrorKind::NotAnAction(call.method())));
+            }
         };
         Ok((from, action))
     }

@@ -530,3 +530,74 @@ fn code_is_placed_only_at_accounts() {
         other => panic!("expected an invalid world, got {other:?}"),
     }
 }
+
+/// An `encoding` vector checking the depth of `Not^n(Equal(0x01, 0x01))`, written as nested
+/// expressions (two levels of JSON per `Not`).
+fn deep_encoding_vector(n: usize) -> String {
+    format!(
+        r#"{{"format": 1, "_info": {{"description": "d"}}, "kind": "encoding",
+"checks": [{{"depth": {{"bytes": {}{{"Equal": ["0x01", "0x01"]}}{}}}}}]}}"#,
+        "{\"Not\": [".repeat(n),
+        "]}".repeat(n)
+    )
+}
+
+/// A property nested far deeper than serde_json's own limit (128 levels) loads, up to the
+/// format's cap; one level of property past the cap is a typed error naming the file, the
+/// line and the field, not a stack overflow — also on a test thread's small stack.
+#[test]
+fn deep_properties_load_up_to_the_cap_and_no_further() {
+    // Levels: the file, `checks`, a check, `depth`: 4, then two per Not, then Equal's object.
+    let fits = (ovm_vectors::MAX_JSON_DEPTH - 5) / 2;
+    let loaded = from_json(&deep_encoding_vector(fits), "deep.json").expect("within the cap");
+    assert!(matches!(loaded.vector, Vector::Encoding(_)));
+    assert!(
+        fits >= 250,
+        "the cap is at least the spec's depth bound and a margin"
+    );
+
+    match from_json(&deep_encoding_vector(fits + 1), "too-deep.json") {
+        Err(err @ VectorError::TooDeep { .. }) => {
+            assert_eq!(err.file(), "too-deep.json");
+            assert_eq!(err.line(), Some(2));
+            let path = err.path().expect("a field path");
+            assert!(
+                path.starts_with("checks[0].depth.bytes.Not[0].Not[0]"),
+                "{path}"
+            );
+            assert_eq!(path.matches("Not").count(), fits + 1, "{path}");
+            assert!(err.to_string().contains("nested deeper than 512"), "{err}");
+        }
+        other => panic!("expected TooDeep, got {other:?}"),
+    }
+    // Far past the cap: still the typed error.
+    assert!(matches!(
+        from_json(&deep_encoding_vector(100_000), "v.json"),
+        Err(VectorError::TooDeep { .. })
+    ));
+}
+
+/// Period 0 is for a `uac` vector about its deployment alone: no steps; only it may expect
+/// the deployment's result; the other kinds still need a period ≥ 1.
+#[test]
+fn period_0_is_a_deployment_vector_only() {
+    let uac = |period: u64, steps: &str| {
+        format!(
+            r#"{{"format": 1, "_info": {{"description": "d"}}, "kind": "uac", "period": {period},
+"steps": [{steps}], "expect": {{"deployment": {{"error": {{"name": "InvalidPeriod"}}}}}}}}"#
+        )
+    };
+    assert!(from_json(&uac(0, ""), "v.json").is_ok());
+    let invalid_at = |text: &str| match from_json(text, "v.json") {
+        Err(VectorError::Invalid { path, .. }) => path,
+        other => panic!("expected Invalid, got {other:?}"),
+    };
+    assert_eq!(invalid_at(&uac(0, r#"{"advance": 1}"#)), "steps");
+    assert_eq!(invalid_at(&uac(7, "")), "expect.deployment");
+    let challenge = CHALLENGE.replacen(
+        "\"kind\": \"challenge\",",
+        "\"kind\": \"challenge\", \"period\": 0,",
+        1,
+    );
+    assert_eq!(invalid_at(&challenge), "period");
+}

@@ -649,6 +649,7 @@ fn built_in_rust_and_written_canonically() {
             }),
         ],
         expect: Some(UacExpect {
+            deployment: None,
             results: Some(vec![
                 CallResult::Ok,
                 CallResult::Error(ErrorExpect::new(

@@ -152,6 +152,11 @@ pub struct ContractCheck {
     pub functions: usize,
     /// The signatures of those it does not.
     pub missing_functions: Vec<&'static str>,
+    /// Optional functions (`initialize` where the plan's wiring replaces it) it does not
+    /// dispatch on: not a problem of the contracts, but the vectors that call them are
+    /// unsupported ([`Preflight::lacking`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing_optional: Vec<&'static str>,
     /// Events of its surface it can emit.
     pub events: usize,
     /// The signatures of those it cannot.
@@ -201,9 +206,15 @@ impl Preflight {
             .zip(predicted.all())
             .enumerate()
             .map(|(index, (mut surface, (_, address)))| {
-                surface.functions.retain(|f| used(f.signature));
                 let code = chain.code(address);
                 let constants = Constants::of(&code);
+                let missing_optional: Vec<&'static str> = surface
+                    .functions
+                    .iter()
+                    .filter(|f| !used(f.signature) && !constants.dispatches(f))
+                    .map(|f| f.signature)
+                    .collect();
+                surface.functions.retain(|f| used(f.signature));
                 let missing_functions: Vec<&'static str> = surface
                     .functions
                     .iter()
@@ -227,6 +238,7 @@ impl Preflight {
                     deployed: !code.is_empty(),
                     functions: surface.functions.len() - missing_functions.len(),
                     missing_functions,
+                    missing_optional,
                     events: surface.events.len() - missing_events.len(),
                     missing_events,
                     views: views.answered,
@@ -254,6 +266,7 @@ impl Preflight {
             check
                 .missing_functions
                 .iter()
+                .chain(&check.missing_optional)
                 .find(|signature| signature.split('(').next() == Some(*function))
                 .map(|signature| format!("{}.{signature}", check.contract))
         })

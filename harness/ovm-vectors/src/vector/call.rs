@@ -131,6 +131,15 @@ pub enum Call {
         /// The children `p0..pn` of `And(p0..pn)`.
         children: Vec<Expr>,
     },
+    /// `UAC.initialize(...)` with the deployment's own wiring (its connectives, atomics and
+    /// storage contracts), sent again after the deployment wired itself: `NotDeployer(from)`
+    /// unless from `deployer`, then `AlreadyInitialized()` (§6). A `uac` step only.
+    #[serde(rename = "initialize")]
+    Initialize {
+        /// The sender.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        from: Option<AddrRef>,
+    },
     /// `CommitmentContract.submitRoot(block_number, root)`.
     #[serde(rename = "submitRoot")]
     SubmitRoot {
@@ -160,6 +169,7 @@ impl Call {
             Self::NotDecideTrue { .. } => "Not.decideTrue",
             Self::AndDecideTrue { .. } => "And.decideTrue",
             Self::SubmitRoot { .. } => "submitRoot",
+            Self::Initialize { .. } => "initialize",
         }
     }
 
@@ -177,7 +187,8 @@ impl Call {
             | Self::DecideFalse { from, .. }
             | Self::NotDecideTrue { from, .. }
             | Self::AndDecideTrue { from, .. }
-            | Self::SubmitRoot { from, .. } => from.as_ref(),
+            | Self::SubmitRoot { from, .. }
+            | Self::Initialize { from } => from.as_ref(),
         }
     }
 }

@@ -17,7 +17,9 @@ pub struct UacVector {
     /// The world (named signers and accounts for `from`; roots submitted before the steps).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub world: Option<World>,
-    /// The dispute period of the deployment.
+    /// The dispute period of the deployment. 0 tests the deployment itself (the UAC
+    /// constructor's `InvalidPeriod()`): such a vector has no steps, and `expect.deployment`
+    /// says how the deployment ends.
     pub period: u64,
     /// The steps; the first runs at block offset 0.
     pub steps: Vec<Step>,
@@ -41,6 +43,10 @@ impl UacVector {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UacExpect {
+    /// How the deployment ends (only in a vector of period 0): `"ok"` or the constructor's
+    /// error (`{"error": {"name": "InvalidPeriod"}}`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deployment: Option<CallResult>,
     /// One result per call step (advances have none), in order.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub results: Option<Vec<CallResult>>,

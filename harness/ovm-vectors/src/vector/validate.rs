@@ -1,7 +1,9 @@
 //! Validation: the rules a parsed vector must keep that its types cannot express
 //! ([`Invalid`], [`World::validate`], [`VectorFile::validate`]).
 
-use super::{CallResult, ChallengeExpect, ErrorExpect, FORMAT, Vector, VectorFile, World};
+use super::{
+    CallResult, ChallengeExpect, ErrorExpect, FORMAT, UacVector, Vector, VectorFile, World,
+};
 use crate::{input::Input, names::CONTRACT_NAMES, primitives::Name};
 use ovm_core::PredicateKind;
 
@@ -49,6 +51,26 @@ fn check_error(path: &str, error: &ErrorExpect) -> Result<(), Invalid> {
 fn check_period(path: &str, period: u64) -> Result<(), Invalid> {
     if period == 0 {
         return Err(invalid(path, "the dispute period is at least 1 block"));
+    }
+    Ok(())
+}
+
+/// A `uac` vector of period 0 is about its deployment alone (the UAC constructor refuses 0):
+/// it has no steps, and only such a vector says what its deployment does.
+fn check_uac_deployment(v: &UacVector) -> Result<(), Invalid> {
+    let expects_deployment = v.expect.as_ref().is_some_and(|e| e.deployment.is_some());
+    if v.period == 0 {
+        if !v.steps.is_empty() {
+            return Err(invalid(
+                "steps",
+                "a vector of period 0 tests its deployment only: no steps",
+            ));
+        }
+    } else if expects_deployment {
+        return Err(invalid(
+            "expect.deployment",
+            "only a vector of period 0 expects its deployment's result",
+        ));
     }
     Ok(())
 }
@@ -103,7 +125,7 @@ impl World {
 
 impl VectorFile {
     /// Checks what the types cannot: format 1, world names and roots, error and event arities,
-    /// one result per call step, periods ≥ 1, adversary blocks in order.
+    /// one result per call step, periods ≥ 1 (a `uac` vector of period 0: no steps), adversary blocks in order.
     pub fn validate(&self) -> Result<(), Invalid> {
         if self.format != FORMAT {
             return Err(invalid(
@@ -134,10 +156,13 @@ impl VectorFile {
                 Ok(())
             }
             Vector::Uac(v) => {
-                check_period("period", v.period)?;
+                check_uac_deployment(v)?;
                 let Some(expect) = &v.expect else {
                     return Ok(());
                 };
+                if let Some(CallResult::Error(error)) = &expect.deployment {
+                    check_error("expect.deployment.error", error)?;
+                }
                 if let Some(results) = &expect.results {
                     let calls = v.calls().count();
                     if results.len() != calls {

@@ -1,7 +1,7 @@
 //! `uac`: the steps run on the chain and on the UAC model (with the decider crate's mirrors as
 //! its oracle) call by call: success vs error name and arguments, events in order, the views
 //! (§6) of the games each call is about, and the final state of every game, challenge order
-//! included (§9 S).
+//! included (§9 S). A vector of period 0 compares the deployment instead ([`deployment`]).
 
 use super::{
     KindRun, ResolvedCall, call_class, call_expect, events_expect, events_match,
@@ -18,8 +18,9 @@ use crate::{
 };
 use ovm_core::{Action, B256, ChallengeGame, Decision, Property};
 use ovm_model::{CommitmentModel, UacModel};
-use ovm_vectors::{DecisionName, GameExpect, Step, UacExpect, UacVector};
+use ovm_vectors::{Call, DecisionName, GameExpect, Step, UacExpect, UacVector};
 
+pub(crate) mod deployment;
 mod views;
 use views::{compare_decidable, compare_views, view_step};
 
@@ -168,40 +169,59 @@ pub(crate) fn run<D: ovm_decider::Decider + ?Sized>(
             Step::Call(call) => call,
         };
         let path = format!("steps[{si}].{}", call.method());
-        let (from, action) = ctx.resolver.action(call, &path)?;
-        name_properties(&mut ctx.namer, registry, &action);
         model.set_block_number(ctx.chain.block_number());
-        let oracle = MirrorOracle {
-            world: &ctx.world,
-            mirrors: ctx.mirrors,
-            decider: ctx.decider,
-        };
-        let model_view = match model.apply(&oracle, from, &action) {
-            Some(result) => model_views(&result),
-            None => match &action {
-                Action::SubmitRoot { block, root } => {
-                    match commitment.submit_root(from, *block, *root) {
-                        Ok(events) => (CallView::Ok, events.iter().map(event_view).collect()),
-                        Err(e) => (CallView::Err(commitment_error_view(&e)), Vec::new()),
+        // The wiring call is no game action: the model knows it fails (the deployment is
+        // wired), the chain sends the deployment's own `initialize` again.
+        let (from, action, model_view, outcome) = if let Call::Initialize { from } = call {
+            let from = ctx
+                .resolver
+                .sender(from.as_ref(), &format!("{path}.from"))?;
+            let model_view = model_views(&model.initialize(ctx.d.deployer, from));
+            let outcome = ctx
+                .chain
+                .send(from, ctx.d.uac, &ctx.d.initialize_call())?
+                .map(drop);
+            (from, None, model_view, outcome)
+        } else {
+            let (from, action) = ctx.resolver.action(call, &path)?;
+            name_properties(&mut ctx.namer, registry, &action);
+            let oracle = MirrorOracle {
+                world: &ctx.world,
+                mirrors: ctx.mirrors,
+                decider: ctx.decider,
+            };
+            let model_view = match model.apply(&oracle, from, &action) {
+                Some(result) => model_views(&result),
+                None => match &action {
+                    Action::SubmitRoot { block, root } => {
+                        match commitment.submit_root(from, *block, *root) {
+                            Ok(events) => (CallView::Ok, events.iter().map(event_view).collect()),
+                            Err(e) => (CallView::Err(commitment_error_view(&e)), Vec::new()),
+                        }
                     }
-                }
-                _ => (CallView::Ok, Vec::new()),
-            },
+                    _ => (CallView::Ok, Vec::new()),
+                },
+            };
+            let outcome = ctx.chain.send_action(from, &action)?;
+            if let Action::SubmitRoot { block, root } = &action
+                && outcome.is_ok()
+            {
+                let _ = ctx
+                    .world
+                    .storage
+                    .submit_root(ctx.d.commitment, *block, *root);
+            }
+            (from, Some(action), model_view, outcome)
         };
-        let outcome = ctx.chain.send_action(from, &action)?;
-        if let Action::SubmitRoot { block, root } = &action
-            && outcome.is_ok()
-        {
-            let _ = ctx
-                .world
-                .storage
-                .submit_root(ctx.d.commitment, *block, *root);
-        }
-        let rejected = rejected_class(&action);
+        let rejected = action
+            .as_ref()
+            .map_or(DivergenceClass::OutcomeFlip, rejected_class);
+        let function = action
+            .as_ref()
+            .map_or_else(|| call.method().to_owned(), |a| function_name(registry, a));
         let what = |namer: &crate::views::Namer| {
             format!(
-                "{path} ({} from {})",
-                function_name(registry, &action),
+                "{path} ({function} from {})",
                 namer.show_arg(&Arg::Address(from))
             )
         };
@@ -282,7 +302,9 @@ pub(crate) fn run<D: ovm_decider::Decider + ?Sized>(
         results_hold.push(holds);
         results_to_write.push(if halves_agree { m_call } else { c_call });
         event_views.extend(c_events);
-        compare_views(ctx, &model, &action, &path, &mut divergences)?;
+        if let Some(action) = &action {
+            compare_views(ctx, &model, action, &path, &mut divergences)?;
+        }
     }
 
     // Final games: every game the model knows, and every game the chain created.
@@ -414,6 +436,7 @@ pub(crate) fn run<D: ovm_decider::Decider + ?Sized>(
             period: v.period,
             steps: steps_filled,
             expect: Some(UacExpect {
+                deployment: None,
                 results: Some(results),
                 games: Some(games),
                 events: Some(events),
