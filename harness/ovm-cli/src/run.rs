@@ -127,10 +127,13 @@ pub(crate) fn run_all(
             out!("{}", preflight.text());
         }
         out!("{}", unknown_events_text(&unknown_events));
-        if !problems.is_empty() {
+        if problems.is_empty() {
+            outln!("{summary}");
+        } else {
+            // Each cause of unsupported vectors is one of the problems already.
             out!("{}", problems::text(&problems));
+            outln!("{}", summary.counts());
         }
-        outln!("{summary}");
         if let Some((args, report)) = &campaign {
             fuzz::print_summary(report, args);
         }

@@ -671,8 +671,9 @@ fn preflight_names_the_missing_functions() {
             .all(|l| l.contains("AndPredicate.decideTrue")),
         "{run}"
     );
+    // The cause is one problem, counted once (not repeated under the summary).
     let cause = format!(
-        "  unsupported: AndPredicate.decideTrue((address,bytes[])[]) missing ({} vector(s))",
+        "[missing_function] unsupported/AndPredicate.decideTrue((address,bytes[])[]) missing — {} vector(s)",
         unsupported.len()
     );
     assert_eq!(run.matches(&cause).count(), 1, "{run}");

@@ -510,18 +510,28 @@ impl Summary {
     }
 }
 
-impl fmt::Display for Summary {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
+impl Summary {
+    /// The counts, one line (the `Display` form without the causes of unsupported vectors,
+    /// for a report that lists those causes already, as the grouped problems do).
+    pub fn counts(&self) -> String {
+        let mut out = format!(
             "{} vectors: {} passed, {} failed, {} stale, {} skipped, {} errors",
             self.total, self.pass, self.fail, self.stale, self.skipped, self.error
-        )?;
+        );
         if self.timeout > 0 {
-            write!(f, ", {} timed out", self.timeout)?;
+            out.push_str(&format!(", {} timed out", self.timeout));
         }
         if self.unsupported > 0 {
-            write!(f, ", {} unsupported", self.unsupported)?;
+            out.push_str(&format!(", {} unsupported", self.unsupported));
+        }
+        out
+    }
+}
+
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.counts())?;
+        if self.unsupported > 0 {
             for (cause, vectors) in &self.unsupported_causes {
                 write!(f, "\n  unsupported: {cause} ({vectors} vector(s))")?;
             }
