@@ -33,154 +33,105 @@ pub struct ViewProbe {
     pub reverting: Vec<RevertingView>,
 }
 
-/// Calls `call` on `to` and records whether it answered in `out`, unless the contract does
-/// not dispatch on it (`missing`: a missing function is reported as missing, not as a
-/// revert).
-fn check<C: SolCall>(
-    chain: &mut Chain,
+/// The harmless calls to one contract, and what they found.
+struct Prober<'a> {
+    chain: &'a mut Chain,
     to: Address,
-    call: &C,
-    missing: &[&str],
-    out: &mut ViewProbe,
-) {
-    if missing.contains(&C::SIGNATURE) {
-        return;
-    }
-    let failure = match chain.call(VIEWER, to, call) {
-        Ok(outcome) => match outcome.result {
-            Ok(_) => {
-                out.answered += 1;
-                return;
+    /// The signatures the contract does not dispatch on (reported as missing, not called).
+    missing: &'a [&'a str],
+    found: ViewProbe,
+}
+
+impl Prober<'_> {
+    /// Calls `call` and records whether it answered, unless the contract lacks it.
+    fn call<C: SolCall>(&mut self, call: C) {
+        if self.missing.contains(&C::SIGNATURE) {
+            return;
+        }
+        let failure = match self.chain.call(VIEWER, self.to, &call) {
+            Ok(outcome) => match outcome.result {
+                Ok(_) => {
+                    self.found.answered += 1;
+                    return;
+                }
+                Err(revert) => format!("reverted: {revert}"),
+            },
+            Err(ChainError::Decode { reason, .. }) => {
+                format!("return data does not decode: {reason}")
             }
-            Err(revert) => format!("reverted: {revert}"),
-        },
-        Err(ChainError::Decode { reason, .. }) => format!("return data does not decode: {reason}"),
-        Err(other) => other.to_string(),
-    };
-    out.reverting.push(RevertingView {
-        signature: C::SIGNATURE,
-        failure,
-    });
+            Err(other) => other.to_string(),
+        };
+        self.found.reverting.push(RevertingView {
+            signature: C::SIGNATURE,
+            failure,
+        });
+    }
 }
 
 /// Calls the never-reverting views of the contract at `index` of the deployment order, at
 /// `to`, with harmless inputs; `missing` are the signatures the contract does not dispatch on.
 pub fn probe_views(chain: &mut Chain, index: usize, to: Address, missing: &[&str]) -> ViewProbe {
-    let mut out = ViewProbe::default();
-    let nothing = B256::ZERO;
+    let mut p = Prober {
+        chain,
+        to,
+        missing,
+        found: ViewProbe::default(),
+    };
+    let no_game = B256::ZERO;
+    let no_witness = || IPredicate::decideWithWitnessCall {
+        inputs: Vec::new(),
+        witness: Vec::new(),
+    };
     match index {
         0 => {
             let empty = || Uac::Property {
                 predicateAddress: Address::ZERO,
                 inputs: Vec::new(),
             };
-            let c = &mut out;
-            check(
-                chain,
-                to,
-                &Uac::isDecidedCall { property: empty() },
-                missing,
-                c,
-            );
-            check(
-                chain,
-                to,
-                &Uac::isDecidableCall { gameId: nothing },
-                missing,
-                c,
-            );
-            check(chain, to, &Uac::getGameCall { gameId: nothing }, missing, c);
-            check(
-                chain,
-                to,
-                &Uac::getPropertyIdCall { property: empty() },
-                missing,
-                c,
-            );
-            check(
-                chain,
-                to,
-                &Uac::getGamePredicateCall { gameId: nothing },
-                missing,
-                c,
-            );
-            check(
-                chain,
-                to,
-                &Uac::getDepthCall { property: empty() },
-                missing,
-                c,
-            );
-            check(chain, to, &Uac::depthOfCall { x: Bytes::new() }, missing, c);
-            check(
-                chain,
-                to,
-                &Uac::isPropertyCall { x: Bytes::new() },
-                missing,
-                c,
-            );
-            check(
-                chain,
-                to,
-                &Uac::isPlaceholderCall { x: Bytes::new() },
-                missing,
-                c,
-            );
+            p.call(Uac::isDecidedCall { property: empty() });
+            p.call(Uac::isDecidableCall { gameId: no_game });
+            p.call(Uac::getGameCall { gameId: no_game });
+            p.call(Uac::getPropertyIdCall { property: empty() });
+            p.call(Uac::getGamePredicateCall { gameId: no_game });
+            p.call(Uac::getDepthCall { property: empty() });
+            p.call(Uac::depthOfCall { x: Bytes::new() });
+            p.call(Uac::isPropertyCall { x: Bytes::new() });
+            p.call(Uac::isPlaceholderCall { x: Bytes::new() });
         }
         1..=5 => {
-            let challenge = IConnective::Property {
-                predicateAddress: Address::ZERO,
-                inputs: Vec::new(),
-            };
-            let is_valid = IConnective::isValidChallengeCall {
+            p.call(IConnective::isValidChallengeCall {
                 inputs: Vec::new(),
                 challengeInputs: Vec::new(),
-                challenge,
-            };
-            check(chain, to, &is_valid, missing, &mut out);
-            let witness = IPredicate::decideWithWitnessCall {
-                inputs: Vec::new(),
-                witness: Vec::new(),
-            };
-            check(chain, to, &witness, missing, &mut out);
+                challenge: IConnective::Property {
+                    predicateAddress: Address::ZERO,
+                    inputs: Vec::new(),
+                },
+            });
+            p.call(no_witness());
             if index == 4 {
                 let name = Bytes::from_static(b"x");
-                let subst = ForAll::substCall {
+                p.call(ForAll::substCall {
                     x: Bytes::new(),
                     name: name.clone(),
                     v: Bytes::new(),
-                };
-                check(chain, to, &subst, missing, &mut out);
-                let admissible = ForAll::isAdmissibleCall {
+                });
+                p.call(ForAll::isAdmissibleCall {
                     body: Bytes::new(),
                     name,
                     t: Bytes::new(),
                     nots: U256::ZERO,
-                };
-                check(chain, to, &admissible, missing, &mut out);
+                });
             }
         }
-        15 => {
-            let key = Bytes::from(vec![0; 32]);
-            check(
-                chain,
-                to,
-                &IStorage::retrieveCall { key },
-                missing,
-                &mut out,
-            );
-        }
+        15 => p.call(IStorage::retrieveCall {
+            key: Bytes::from(vec![0; 32]),
+        }),
         _ => {
-            let decide = IAtomicPredicate::decideCall { inputs: Vec::new() };
-            check(chain, to, &decide, missing, &mut out);
-            let witness = IPredicate::decideWithWitnessCall {
-                inputs: Vec::new(),
-                witness: Vec::new(),
-            };
-            check(chain, to, &witness, missing, &mut out);
+            p.call(IAtomicPredicate::decideCall { inputs: Vec::new() });
+            p.call(no_witness());
         }
     }
-    out
+    p.found
 }
 
 #[cfg(test)]
