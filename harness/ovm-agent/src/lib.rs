@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod agent;
+pub mod derive;
 pub mod judgment;
 pub mod play;
 pub mod record;

@@ -60,6 +60,9 @@ impl fmt::Display for Status {
 pub enum DivergenceClass {
     /// A truth value, decision or accept/reject verdict differs.
     OutcomeFlip,
+    /// A game the honest agent plays ends decided against the decider's judgment of its claim
+    /// because the contracts accept a move §4 rejects (the contract-aware adversary's attack).
+    LostGame,
     /// A challenge one side (or the expectation) accepts is rejected by `UAC.challenge`.
     ChallengeRejectedOnChain,
     /// A witness one side (or the expectation) accepts is rejected on-chain.
@@ -105,6 +108,7 @@ impl DivergenceClass {
     pub fn title(self) -> &'static str {
         match self {
             Self::OutcomeFlip => "outcome flip",
+            Self::LostGame => "lost game",
             Self::ChallengeRejectedOnChain => "challenge rejected on-chain",
             Self::WitnessRejected => "witness rejected",
             Self::MissedWitness => "missed witness",

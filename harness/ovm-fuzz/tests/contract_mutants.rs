@@ -4,7 +4,7 @@
 //! `ovm_chain::Chain::deploy_codes`. The reference Rust half must diverge from each.
 
 use ovm_chain::CreationCodes;
-use ovm_conformance::{Contracts, Status, discover};
+use ovm_conformance::{Contracts, DivergenceClass, Status, VectorReport, discover};
 use ovm_fuzz::{
     Runner,
     campaign::{Budget, Campaign, DEFAULT_SEED, Options},
@@ -139,27 +139,48 @@ fn connective_calls_unregistered_predicates() {
 // there, by the connective the substitution skips; ThereExists's is seen through its witnesses.
 
 /// The variant `patches` (one §10 bug class) must fail every vector of `caught_by` (paths
-/// under `vectors/`).
-fn section_10(class: &str, patches: &[(&str, &str, &str)], caught_by: &[&str]) {
+/// under `vectors/`); returns their reports.
+fn section_10(
+    class: &str,
+    patches: &[(&str, &str, &str)],
+    caught_by: &[&str],
+) -> Vec<VectorReport> {
     assert!(
         !caught_by.is_empty(),
         "{class}: name the vectors that catch it"
     );
     let runner = ovm_conformance::Runner::new()
         .with_contracts(Contracts::plugged(compile_variant(patches), None));
-    for rel in caught_by {
-        let report = runner.run_path(&discover::suite_dir().join(rel));
-        assert_eq!(
-            report.status,
-            Status::Fail,
-            "§10 class `{class}`: the planted bug was not caught by vectors/{rel}\n{}\n{}",
-            report.screen(),
-            report.reason
-        );
-    }
+    caught_by
+        .iter()
+        .map(|rel| {
+            let report = runner.run_path(&discover::suite_dir().join(rel));
+            assert_eq!(
+                report.status,
+                Status::Fail,
+                "§10 class `{class}`: the planted bug was not caught by vectors/{rel}\n{}\n{}",
+                report.screen(),
+                report.reason
+            );
+            report
+        })
+        .collect()
 }
 
 const UAC: &str = "src/UniversalAdjudicationContract.sol";
+
+/// The last report (a `game/contract-aware` vector) is a game the contract-aware adversary won.
+fn lost(reports: &[VectorReport]) {
+    let report = reports.last().expect("a catching vector");
+    assert!(
+        report
+            .divergences
+            .iter()
+            .any(|d| d.class == DivergenceClass::LostGame),
+        "expected a lost game\n{}",
+        report.screen()
+    );
+}
 
 #[test]
 fn s10_decide_claim_to_false_flips_a_true_game() {
@@ -336,7 +357,7 @@ fn s10_not_decide_true_checks_only_not_true() {
 
 #[test]
 fn s10_subst_skips_or_and_there_exists() {
-    section_10(
+    lost(&section_10(
         "ForAll's subst skips Or and ThereExists",
         &[(
             "src/lib/OvmLogic.sol",
@@ -346,8 +367,9 @@ fn s10_subst_skips_or_and_there_exists() {
         &[
             "challenge/forall/nested-subst.json",
             "encoding/subst/quantifiers.json",
+            "game/contract-aware/forall-or-body-unsubstituted.json",
         ],
-    );
+    ));
 }
 
 #[test]
@@ -368,15 +390,18 @@ fn s10_subst_skips_for_all() {
 
 #[test]
 fn s10_there_exists_accepts_any_hint() {
-    section_10(
+    lost(&section_10(
         "ThereExists accepts a challenge with any hint",
         &[(
             "src/predicates/ThereExistsSuchThatQuantifier.sol",
             "expected[0] = inputs[0];",
             "expected[0] = challenge.inputs.length == 3 ? challenge.inputs[0] : inputs[0];",
         )],
-        &["challenge/thereexists/other-hint.json"],
-    );
+        &[
+            "challenge/thereexists/other-hint.json",
+            "game/contract-aware/thereexists-any-hint.json",
+        ],
+    ));
 }
 
 #[test]
@@ -461,4 +486,26 @@ fn s10_is_stored_reads_unwritten_as_zero_root() {
             "uac/atomic-entry/is-stored-undefined.json",
         ],
     );
+}
+
+/// Not a §10 class: an Or that checks only the conjuncts the challenge has. The spec-correct
+/// challenge is still accepted, so only the contract-aware adversary's move shows it.
+#[test]
+fn or_accepts_a_missing_conjunct() {
+    lost(&section_10(
+        "Or accepts a challenge missing conjuncts",
+        &[
+            (
+                "src/predicates/OrPredicate.sol",
+                "challenge.inputs.length != inputs.length",
+                "challenge.inputs.length > inputs.length",
+            ),
+            (
+                "src/predicates/OrPredicate.sol",
+                "for (uint256 i = 0; i < inputs.length; ++i) {",
+                "for (uint256 i = 0; i < challenge.inputs.length; ++i) {",
+            ),
+        ],
+        &["game/contract-aware/or-missing-conjunct.json"],
+    ));
 }

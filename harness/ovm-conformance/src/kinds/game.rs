@@ -4,7 +4,7 @@
 //! `expect.decision`, invariant G (`GameRecord::check_g`), and the optional `blocks` (exact)
 //! and `gas` (a budget for the honest agent's transactions).
 
-use super::KindRun;
+use super::{KindRun, contract_aware};
 use crate::{
     RunError,
     ctx::Ctx,
@@ -114,10 +114,7 @@ pub(crate) fn run<D: Decider>(
         .witnesses(ctx.world.witnesses.clone());
     let outcome = ctx.decider.decide(&claim, &ctx.world);
     let decider: &dyn Decider = ctx.decider;
-    let mut game_chain = ovm_chain::Chain::from_snapshot(snapshot);
-    for (address, code) in &ctx.code {
-        game_chain.place_code(*address, code.clone());
-    }
+    let mut game_chain = contract_aware::game_chain(ctx, snapshot);
     let record = play_in(&mut game_chain, &setup, decider)?;
     let shown = ctx.namer.show_outcome(&outcome);
     let decision = record.root_decision;
@@ -172,7 +169,13 @@ pub(crate) fn run<D: Decider>(
             divergences.push(d.at(node.first_divergent().cloned()));
         }
     }
-    let halves_agree = violations.is_empty();
+    let mut attack_evm_time = std::time::Duration::ZERO;
+    if matches!(outcome, Outcome::True { .. }) {
+        let attacks = contract_aware::attacks(ctx, v, snapshot, &claim, &shown)?;
+        attack_evm_time = attacks.evm_time;
+        divergences.extend(attacks.lost);
+    }
+    let halves_agree = divergences.is_empty();
     let mut filled = v.clone();
     let mut expect = v.expect.clone().unwrap_or(GameExpectation {
         decider: outcome_data(ctx, &outcome),
@@ -245,7 +248,7 @@ pub(crate) fn run<D: Decider>(
     };
     let run = KindRun {
         limitations: limitations.iter().map(ToString::to_string).collect(),
-        evm_time: game_chain.evm_time(),
+        evm_time: game_chain.evm_time() + attack_evm_time,
         other_txs: game_chain.tx_log().to_vec(),
         ..KindRun::new(divergences, Ok(filled))
     };

@@ -37,6 +37,7 @@ pub(crate) fn outside_domain(world: &World, claim: &Property, t: &Bytes) -> bool
 
 pub(crate) mod atomic;
 pub(crate) mod challenge;
+pub(crate) mod contract_aware;
 pub(crate) mod encoding;
 pub(crate) mod game;
 pub(crate) mod uac;

@@ -274,8 +274,19 @@ impl Preflight {
 
     /// The checklist, one line per contract and one per missing item.
     pub fn text(&self) -> String {
+        self.render(false)
+    }
+
+    /// [`Preflight::text`] with the contracts that pass every check folded into one line (the
+    /// `run --summary` form): what is left is what needs attention.
+    pub fn brief(&self) -> String {
+        self.render(true)
+    }
+
+    fn render(&self, fold_complete: bool) -> String {
         let mut out = format!("preflight of {}\n", self.contracts);
-        for c in &self.checks {
+        let folded = |c: &ContractCheck| fold_complete && c.deployed && c.is_complete();
+        for c in self.checks.iter().filter(|c| !folded(c)) {
             let total_f = c.functions + c.missing_functions.len();
             let total_e = c.events + c.missing_events.len();
             let mark = if !c.deployed {
@@ -312,6 +323,12 @@ impl Preflight {
                 ));
             }
         }
+        let ok = self.checks.iter().filter(|c| folded(c)).count();
+        if ok > 0 {
+            out.push_str(&format!(
+                "  {ok} other contract(s) ok: every function, event and view checked\n"
+            ));
+        }
         match &self.deployment_error {
             Some(error) => out.push_str(&format!("  deployment failed: {error}\n")),
             None => out.push_str("  deployment: ok (constructors and wiring)\n"),
@@ -333,6 +350,13 @@ mod tests {
     fn the_bundled_contracts_pass_the_preflight() {
         let preflight = Preflight::run(&Contracts::bundled());
         assert!(preflight.is_complete(), "{}", preflight.text());
+        assert!(
+            preflight
+                .brief()
+                .contains("16 other contract(s) ok: every function, event and view checked"),
+            "{}",
+            preflight.brief()
+        );
         assert_eq!(preflight.checks.len(), 16);
         assert_eq!(preflight.checks[0].functions, 17);
     }
