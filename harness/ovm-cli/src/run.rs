@@ -124,7 +124,12 @@ pub(crate) fn run_all(
         }
     } else {
         if let Some(preflight) = preflight {
-            out!("{}", preflight.text());
+            let text = if options.summary {
+                preflight.brief()
+            } else {
+                preflight.text()
+            };
+            out!("{text}");
         }
         out!("{}", unknown_events_text(&unknown_events));
         if problems.is_empty() {
