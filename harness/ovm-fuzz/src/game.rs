@@ -12,7 +12,7 @@ use crate::{
     generate::{Interp, Shape, shape},
     layers::{
         Cx, FuzzLayer, judged, predicate_name,
-        sequence::{grow_universe, pick_challenge},
+        sequence::{and_decide_true, grow_universe, not_decide_true, pick_challenge},
     },
     world::{Material, WorldParams, WorldSpec, world_params},
 };
@@ -89,7 +89,7 @@ impl GCase {
                 let challenge = || pick_challenge(&world, &p, m.pick, 4);
                 let at = u64::from(m.at) % (self.period * 4 + 1);
                 let from = adversary_account();
-                let call = match m.op % 10 {
+                let call = match m.op % 13 {
                     0 | 1 => Action::Claim(p.clone()),
                     2 | 3 => match challenge() {
                         Some((ci, q)) => Action::Challenge {
@@ -125,6 +125,12 @@ impl GCase {
                             Action::DecideFalse(p.clone())
                         }
                     }
+                    9 => Action::SetPredicateDecision {
+                        property: p.clone(),
+                        decision: m.pick % 2 == 0,
+                    },
+                    10 => not_decide_true(registry, &p),
+                    11 => and_decide_true(registry, &p),
                     _ => {
                         // submitRoot by the operator: the next blocks (gaps get filled too).
                         let block = match mat.unwritten.get(m.pick as usize % 4) {

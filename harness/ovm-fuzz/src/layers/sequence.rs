@@ -14,7 +14,7 @@ use crate::{
 };
 use ovm_chain::{DEPLOYER, account};
 use ovm_conformance::Judge;
-use ovm_core::{Action, Address, B256, Bytes, ConnectiveKind, Property, abi, keccak256};
+use ovm_core::{Action, Address, B256, Bytes, ConnectiveKind, Property, Registry, abi, keccak256};
 use ovm_decider::World;
 use ovm_vectors::{Call, Info, Step, UacVector, VectorFile};
 use proptest::prelude::*;
@@ -204,25 +204,8 @@ impl SCase {
                         None => Action::Claim(p.clone()),
                     }
                 }
-                11 => {
-                    let inner = (registry.connective(p.predicate) == Some(ConnectiveKind::Not))
-                        .then(|| p.inputs.first().and_then(|i| Property::decode_canonical(i)))
-                        .flatten()
-                        .unwrap_or_else(|| p.clone());
-                    Action::NotDecideTrue(inner)
-                }
-                12 => {
-                    let children = (registry.connective(p.predicate) == Some(ConnectiveKind::And))
-                        .then(|| {
-                            p.inputs
-                                .iter()
-                                .map(|i| Property::decode_canonical(i))
-                                .collect::<Option<Vec<_>>>()
-                        })
-                        .flatten()
-                        .unwrap_or_else(|| vec![p.clone()]);
-                    Action::AndDecideTrue(children)
-                }
+                11 => not_decide_true(registry, &p),
+                12 => and_decide_true(registry, &p),
                 13 => {
                     let block = match sel.arg % 4 {
                         0 => last_root.unwrap_or(0),
@@ -348,4 +331,28 @@ pub fn vector(env: &Env, case: &SConcrete) -> VectorFile {
             expect: None,
         },
     )
+}
+
+/// `Not.decideTrue` of `p`'s inner property if `p` is a `Not` of a property, else of `p`
+/// itself (a call the contract must refuse).
+pub(crate) fn not_decide_true(registry: &Registry, p: &Property) -> Action {
+    let inner = (registry.connective(p.predicate) == Some(ConnectiveKind::Not))
+        .then(|| p.inputs.first().and_then(|i| Property::decode_canonical(i)))
+        .flatten()
+        .unwrap_or_else(|| p.clone());
+    Action::NotDecideTrue(inner)
+}
+
+/// `And.decideTrue` of `p`'s children if `p` is an `And` of properties, else of `[p]`.
+pub(crate) fn and_decide_true(registry: &Registry, p: &Property) -> Action {
+    let children = (registry.connective(p.predicate) == Some(ConnectiveKind::And))
+        .then(|| {
+            p.inputs
+                .iter()
+                .map(|i| Property::decode_canonical(i))
+                .collect::<Option<Vec<_>>>()
+        })
+        .flatten()
+        .unwrap_or_else(|| vec![p.clone()]);
+    Action::AndDecideTrue(children)
 }
