@@ -179,6 +179,16 @@ mod tests {
         assert_eq!(recover(b"m", &sig[..64]), None);
     }
 
+    /// `s` at exactly secp256k1n/2 is low (some key recovers); one above it is not.
+    #[test]
+    fn the_low_s_boundary_is_inclusive() {
+        let mut sig = Signer::from_seed(3).sign(b"m");
+        sig[32..64].copy_from_slice(&MAX_LOW_S.to_be_bytes::<32>());
+        assert!(recover(b"m", &sig).is_some());
+        sig[32..64].copy_from_slice(&(MAX_LOW_S + U256::from(1)).to_be_bytes::<32>());
+        assert_eq!(recover(b"m", &sig), None);
+    }
+
     #[test]
     fn seeds_are_deterministic_and_distinct() {
         assert_eq!(

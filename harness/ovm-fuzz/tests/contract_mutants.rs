@@ -509,3 +509,32 @@ fn or_accepts_a_missing_conjunct() {
         &["game/contract-aware/or-missing-conjunct.json"],
     ));
 }
+
+/// Layer S's engine keeps comparing after an error-identity difference: both halves reverting
+/// leaves both states as they were, so a planted verdict bug later in the same sequence is a
+/// problem of its own, not a consequence of the first difference.
+#[test]
+fn an_error_identity_difference_does_not_hide_a_later_bug() {
+    let codes = compile_variant(&[
+        (
+            "src/UniversalAdjudicationContract.sol",
+            "if (game.propertyHash == bytes32(0)) revert GameNotFound(gameId);",
+            "if (game.propertyHash == bytes32(0)) revert ChallengeNotFound(gameId, gameId);",
+        ),
+        SET_DECISION_OVERWRITES,
+    ]);
+    let runner = ovm_conformance::Runner::new().with_contracts(Contracts::plugged(codes, None));
+    let report = runner
+        .run_path(&discover::suite_dir().join("uac/set-decision/twice-after-game-not-found.json"));
+    let standing = |class: DivergenceClass| {
+        report
+            .divergences
+            .iter()
+            .any(|d| d.class == class && d.after.is_none())
+    };
+    assert!(
+        standing(DivergenceClass::WrongError) && standing(DivergenceClass::OutcomeFlip),
+        "{}",
+        report.screen()
+    );
+}

@@ -138,7 +138,8 @@ pub(crate) fn run<D: ovm_decider::Decider + ?Sized>(
     let mut results_hold = Vec::new();
     let mut log = Vec::new();
     let mut steps_filled = Vec::with_capacity(v.steps.len());
-    // Where the halves first disagreed on a call: the divergence's index and the step.
+    // Where the halves' states first parted (one call succeeded on one side only): the
+    // divergence's index and the step.
     let mut first_break: Option<(usize, String)> = None;
 
     for (si, step) in v.steps.iter().enumerate() {
@@ -231,7 +232,9 @@ pub(crate) fn run<D: ovm_decider::Decider + ?Sized>(
         created.extend(created_games(&outcome.events));
         let call_index = results_to_write.len();
         let halves_agree = ctx.errors.agree(&m_call, &c_call);
-        if !halves_agree && first_break.is_none() {
+        // Both halves reverting leaves both states as they were: an error-identity difference
+        // is recorded, and the calls after it are still compared as calls on equal states.
+        if !halves_agree && m_call.is_ok() != c_call.is_ok() && first_break.is_none() {
             first_break = Some((divergences.len(), path.clone()));
         }
         if !halves_agree {
