@@ -4,14 +4,14 @@
 //!
 //! A [`Shape`] is world-independent (small selectors that shrink towards the simplest choice);
 //! [`Interp::build`] interprets it against a [`Material`]: quantifier hints match the world (`KEY`,
-//! `NUMBER`, `STORED`, nested `KEY` hints templated on an outer variable, `RANGE`-free), bodies
+//! `NUMBER`, `STORED`, `RANGE`, nested `KEY` hints templated on an outer variable), bodies
 //! are guarded (`ForAll(h, x, Or(Not(C(x)), P(x)))`, `ThereExists(h, x, And(C(x), P(x)))`) with
 //! a guard `C` that holds exactly on the hint's candidates, variables are used deep inside
 //! nested connectives and nested quantifiers, and names are reused (shadowing).
 
 use crate::world::{
-    A_BUCKET, A_KEY, B_BUCKET, Material, NO_CODE, PROOFS_BUCKET, ROGUE, SIGS_BUCKET, SigVariant,
-    signature_variant,
+    A_BUCKET, A_KEY, B_BUCKET, Material, NO_CODE, PROOFS_BUCKET, RANGES_BUCKET, ROGUE, SIGS_BUCKET,
+    SigVariant, signature_variant,
 };
 use ovm_core::{
     AtomicKind, Builder, Bytes, PredicateKind, Property, abi, abi::Range, keccak256,
@@ -44,8 +44,8 @@ pub struct AtomSel {
 pub struct QuantSel {
     /// `ThereExists` (else `ForAll`).
     pub exists: bool,
-    /// Which domain (NUMBER, first-level KEY, nested KEY, STORED, proofs, signatures, a
-    /// malformed hint).
+    /// Which domain (NUMBER, first-level KEY, nested KEY, STORED, proofs, signatures, RANGE,
+    /// a malformed hint).
     pub domain: u8,
     /// A parameter of the domain (NUMBER bounds, the STORED block, the message).
     pub param: u8,
@@ -72,6 +72,8 @@ pub enum Shape {
 
 /// The [`QuantSel::domain`] of a quantifier over a message's signatures.
 const SIGNATURE_DOMAIN: u8 = 5;
+/// The [`QuantSel::domain`] of a quantifier over range-keyed values (a `RANGE` hint).
+const RANGE_DOMAIN: u8 = 6;
 
 impl Shape {
     /// Whether interpreting the shape reads the world's signatures (a quantifier over a
@@ -110,7 +112,7 @@ pub fn atom_sel() -> impl Strategy<Value = AtomSel> {
 pub fn quant_sel() -> impl Strategy<Value = QuantSel> {
     (
         any::<bool>(),
-        0u8..7,
+        0u8..8,
         any::<u8>(),
         0u8..5,
         prop_oneof![9 => Just(1u8), 1 => Just(0u8)],
@@ -150,6 +152,13 @@ pub enum VarTy {
     },
     /// A first-level value (`a,KEY,0x6b`).
     AVal,
+    /// A range-keyed value whose key intersects `[lo, hi)` (`ranges,RANGE,<abi(Range)>`).
+    RangeVal {
+        /// The window's start.
+        lo: u64,
+        /// The window's end.
+        hi: u64,
+    },
     /// A second-level value keyed by the first-level variable `parent` (`b,KEY,${parent}`).
     BVal {
         /// The parent variable's name.
@@ -319,6 +328,15 @@ impl Interp<'_> {
                 let m = mat.messages.get(msg).cloned().unwrap_or_default();
                 (VarTy::Sig { msg }, format!("{SIGS_BUCKET},KEY,{}", hex(&m)))
             }
+            RANGE_DOMAIN => {
+                let lo = u64::from(sel.param % 6);
+                let hi = lo + 1 + u64::from((sel.param / 6) % 5);
+                let window = Range::from_u64(lo, hi);
+                (
+                    VarTy::RangeVal { lo, hi },
+                    format!("{RANGES_BUCKET},RANGE,{}", hex(&window.encode())),
+                )
+            }
             _ => (
                 VarTy::Junk,
                 match sel.param % 4 {
@@ -390,6 +408,7 @@ impl Interp<'_> {
                 b.is_less_than(x(), abi::encode_uint(*hi)).encode(),
             ]),
             VarTy::AVal => one_of(mat.a_values.clone()),
+            VarTy::RangeVal { lo, hi } => one_of(mat.range_candidates(&Range::from_u64(*lo, *hi))),
             VarTy::BVal { parent } => pairs(parent, &mat.b_entries),
             VarTy::Root { block } => b.is_stored(mat.commitment, abi::encode_uint(*block), x()),
             VarTy::Proof { root } => pairs(root, &mat.proof_entries),
@@ -433,15 +452,17 @@ impl Interp<'_> {
                 }
                 _ => b.is_less_than(x, other.unwrap_or(small)),
             },
-            VarTy::AVal | VarTy::BVal { .. } | VarTy::Junk => match sel.b % 4 {
-                0 => b.equal(x, pick(&mat.value_pool(), sel.c).unwrap_or_default()),
-                1 => b.equal(x, other.unwrap_or_default()),
-                2 => {
-                    let v = pick(&mat.value_pool(), sel.c).unwrap_or_default();
-                    b.is_hash_preimage(abi::encode_b256(keccak256(&v)), x)
+            VarTy::AVal | VarTy::RangeVal { .. } | VarTy::BVal { .. } | VarTy::Junk => {
+                match sel.b % 4 {
+                    0 => b.equal(x, pick(&mat.value_pool(), sel.c).unwrap_or_default()),
+                    1 => b.equal(x, other.unwrap_or_default()),
+                    2 => {
+                        let v = pick(&mat.value_pool(), sel.c).unwrap_or_default();
+                        b.is_hash_preimage(abi::encode_b256(keccak256(&v)), x)
+                    }
+                    _ => b.is_less_than(x, small),
                 }
-                _ => b.is_less_than(x, small),
-            },
+            }
             VarTy::Root { .. } => match sel.b % 3 {
                 0 => {
                     let block = pick(&mat.written, sel.c).unwrap_or(0);

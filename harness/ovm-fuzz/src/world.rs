@@ -22,6 +22,9 @@ pub const B_BUCKET: &str = "b";
 pub const SIGS_BUCKET: &str = "sigs";
 /// The bucket of inclusion proofs, keyed by the block root word.
 pub const PROOFS_BUCKET: &str = "proofs";
+/// The bucket of range-keyed values (`RANGE` hints): each first-level value again, under the
+/// key `abi(Range)` of [`Material::range_entries`].
+pub const RANGES_BUCKET: &str = "ranges";
 
 /// An account outside the registry whose code answers `true` (one word, 1) to every call:
 /// a connective that called it would see a "true" predicate (§4: only registered predicates
@@ -268,6 +271,10 @@ pub struct Material {
     pub a_values: Vec<Bytes>,
     /// Second-level entries `(first-level value, value)` (in [`B_BUCKET`]).
     pub b_entries: Vec<(Bytes, Bytes)>,
+    /// Range-keyed entries `(key, value)` (in [`RANGES_BUCKET`], ascending starts): the i-th
+    /// first-level value under `[3i, 3i + w)`, `w` in 1..=3, so neighbours may touch but never
+    /// overlap.
+    pub range_entries: Vec<(Range, Bytes)>,
     /// Messages; each has signature variants in [`SIGS_BUCKET`].
     pub messages: Vec<Bytes>,
     /// `(message index, signature)` entries of [`SIGS_BUCKET`].
@@ -309,6 +316,18 @@ impl Material {
             .collect();
         for v in &a_values {
             store.push((A_BUCKET.to_owned(), Bytes::from_static(A_KEY), v.clone()));
+        }
+        let range_entries: Vec<(Range, Bytes)> = a_values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let start = 3 * i as u64;
+                let width = 1 + (usize::from(params.salt) + i) as u64 % 3;
+                (Range::from_u64(start, start + width), v.clone())
+            })
+            .collect();
+        for (key, v) in &range_entries {
+            store.push((RANGES_BUCKET.to_owned(), key.encode(), v.clone()));
         }
         let mut b_entries = Vec::new();
         for (i, a) in a_values.iter().enumerate() {
@@ -424,6 +443,7 @@ impl Material {
             seeds,
             a_values,
             b_entries,
+            range_entries,
             messages,
             sigs,
             trees,
@@ -529,6 +549,16 @@ impl Material {
             .iter()
             .find(|(b, _)| *b == block)
             .map(|(_, root)| abi::encode_b256(*root))
+    }
+
+    /// The candidates of a `RANGE` hint over `window` (§7): the values of
+    /// [`Material::range_entries`] whose key intersects it, by key start.
+    pub fn range_candidates(&self, window: &Range) -> Vec<Bytes> {
+        self.range_entries
+            .iter()
+            .filter(|(key, _)| key.intersects(window))
+            .map(|(_, v)| v.clone())
+            .collect()
     }
 
     /// Every value of the world's buckets and messages, plus a few fixed values: the pool
