@@ -106,6 +106,10 @@ pub const RULES: &[Rule] = &[
         "§5.2.IsStored",
         "IsStored three-valued: unwritten keys are undefined; the gas guard",
     ),
+    rule(
+        "§5.2.gas_guard",
+        "IsStored's gas guard: reverts below the guard, answers well above it",
+    ),
     // §6 The Universal Adjudication Contract
     rule(
         "§6.period",

@@ -2,12 +2,14 @@
 //! the vector's scripted adversary. Compared: the decider's outcome for the claim in the
 //! initial world with `expect.decider`, the claim's final on-chain decision with
 //! `expect.decision`, invariant G (`GameRecord::check_g`), and the optional `blocks` (exact)
-//! and `gas` (a budget for the honest agent's transactions).
+//! and `gas` (a budget for the honest agent's transactions). Every honest transaction must stay
+//! under [`HONEST_TX_GAS_CAP`].
 
 use super::KindRun;
 use crate::{
     RunError,
     ctx::Ctx,
+    gas::HONEST_TX_GAS_CAP,
     report::{Divergence, DivergenceClass, Stats},
 };
 use ovm_agent::{Actor, Adversary, GameSetup, Violation, play_in};
@@ -172,6 +174,24 @@ pub(crate) fn run<D: Decider>(
             divergences.push(d.at(node.first_divergent().cloned()));
         }
     }
+    // The one place an honest transaction's own gas is judged: above a quarter of the block
+    // gas limit, a defence could not be relied upon to fit in a block.
+    for t in record.txs.iter().filter(|t| t.actor == Actor::Agent) {
+        if t.gas > HONEST_TX_GAS_CAP {
+            divergences.push(
+                Divergence::new(
+                    DivergenceClass::GasOverBudget,
+                    format!(
+                        "gas of the honest agent's {} at block {} (cap: a quarter of the block gas limit)",
+                        t.function, t.block
+                    ),
+                )
+                .on(format!("UAC.{}", t.function))
+                .side("cap", HONEST_TX_GAS_CAP.to_string())
+                .side("chain", t.gas.to_string()),
+            );
+        }
+    }
     let halves_agree = violations.is_empty();
     let mut filled = v.clone();
     let mut expect = v.expect.clone().unwrap_or(GameExpectation {
@@ -241,6 +261,7 @@ pub(crate) fn run<D: Decider>(
     let stats = Stats {
         txs: record.txs.len() as u64,
         gas: record.total_gas,
+        agent_gas,
         games: record.games.len() as u64,
     };
     let run = KindRun {
