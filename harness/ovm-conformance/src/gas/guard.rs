@@ -48,3 +48,43 @@ pub fn predict_guard(
         None
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ovm_core::Address;
+
+    #[test]
+    fn the_guard_applies_only_where_it_is_reached() {
+        let registry = Registry::with_test_addresses();
+        let storage = registry.storages().next().unwrap_or(Address::ZERO);
+        let reached = [
+            abi::encode_address(storage),
+            abi::encode_uint(1),
+            Default::default(),
+        ];
+        let not_storage = [
+            abi::encode_address(Address::repeat_byte(0xc0)),
+            abi::encode_uint(1),
+            Default::default(),
+        ];
+        assert_eq!(GUARD_GAS, 106_587);
+        assert_eq!(
+            predict_guard(&registry, &reached, REVERTS_AT_MOST),
+            Some(GuardPrediction::Reverts)
+        );
+        assert_eq!(
+            predict_guard(&registry, &reached, ANSWERS_AT_LEAST),
+            Some(GuardPrediction::Answers)
+        );
+        assert_eq!(predict_guard(&registry, &reached, 500_000), None);
+        assert_eq!(
+            predict_guard(&registry, &not_storage, 60_000),
+            Some(GuardPrediction::Answers)
+        );
+        assert_eq!(
+            predict_guard(&registry, &reached[..2], 60_000),
+            Some(GuardPrediction::Answers)
+        );
+    }
+}
