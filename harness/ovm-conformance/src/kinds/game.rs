@@ -12,7 +12,7 @@ use crate::{
     gas::HONEST_TX_GAS_CAP,
     report::{Divergence, DivergenceClass, Stats},
 };
-use ovm_agent::{Actor, Adversary, GameSetup, Violation, play_in};
+use ovm_agent::{Actor, Adversary, GameSetup, TxEntry, Violation, play_in};
 use ovm_chain::Snapshot;
 use ovm_core::Decision;
 use ovm_decider::{Challenge, Decider, Outcome};
@@ -92,6 +92,27 @@ fn violation_class(v: &Violation) -> DivergenceClass {
         Violation::MirrorMismatch { .. } => DivergenceClass::StateMismatch,
         _ => DivergenceClass::OutcomeFlip,
     }
+}
+
+/// The one place an honest transaction's own gas is judged: each of the agent's transactions
+/// above [`HONEST_TX_GAS_CAP`] (a quarter of the block gas limit: a defence that could not be
+/// relied upon to fit in a block) is a divergence.
+fn over_cap(txs: &[TxEntry]) -> Vec<Divergence> {
+    txs.iter()
+        .filter(|t| t.actor == Actor::Agent && t.gas > HONEST_TX_GAS_CAP)
+        .map(|t| {
+            Divergence::new(
+                DivergenceClass::GasOverBudget,
+                format!(
+                    "gas of the honest agent's {} at block {} (cap: a quarter of the block gas limit)",
+                    t.function, t.block
+                ),
+            )
+            .on(format!("UAC.{}", t.function))
+            .side("cap", HONEST_TX_GAS_CAP.to_string())
+            .side("chain", t.gas.to_string())
+        })
+        .collect()
 }
 
 /// Plays the game on a fork of `snapshot` (the runner's deployment of the contracts under
@@ -174,24 +195,7 @@ pub(crate) fn run<D: Decider>(
             divergences.push(d.at(node.first_divergent().cloned()));
         }
     }
-    // The one place an honest transaction's own gas is judged: above a quarter of the block
-    // gas limit, a defence could not be relied upon to fit in a block.
-    for t in record.txs.iter().filter(|t| t.actor == Actor::Agent) {
-        if t.gas > HONEST_TX_GAS_CAP {
-            divergences.push(
-                Divergence::new(
-                    DivergenceClass::GasOverBudget,
-                    format!(
-                        "gas of the honest agent's {} at block {} (cap: a quarter of the block gas limit)",
-                        t.function, t.block
-                    ),
-                )
-                .on(format!("UAC.{}", t.function))
-                .side("cap", HONEST_TX_GAS_CAP.to_string())
-                .side("chain", t.gas.to_string()),
-            );
-        }
-    }
+    divergences.extend(over_cap(&record.txs));
     let halves_agree = violations.is_empty();
     let mut filled = v.clone();
     let mut expect = v.expect.clone().unwrap_or(GameExpectation {
@@ -299,4 +303,37 @@ pub(crate) fn run<D: Decider>(
         },
         stats,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tx(actor: Actor, gas: u64) -> TxEntry {
+        TxEntry {
+            block: 3,
+            actor,
+            sender: ovm_chain::account(1),
+            function: "challenge",
+            game: None,
+            ok: true,
+            error: None,
+            detail: None,
+            gas,
+        }
+    }
+
+    #[test]
+    fn only_honest_transactions_above_the_cap_diverge() {
+        let txs = [
+            tx(Actor::Agent, HONEST_TX_GAS_CAP),
+            tx(Actor::Adversary, HONEST_TX_GAS_CAP + 1),
+            tx(Actor::Agent, HONEST_TX_GAS_CAP + 1),
+        ];
+        let found = over_cap(&txs);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].class, DivergenceClass::GasOverBudget);
+        assert_eq!(found[0].subject, "UAC.challenge");
+        assert_eq!(found[0].sides[1].value, (HONEST_TX_GAS_CAP + 1).to_string());
+    }
 }
