@@ -65,6 +65,12 @@ pub(crate) enum CliError {
         #[source]
         source: std::io::Error,
     },
+    /// The honest-path gas cannot be measured, or the baseline read or written.
+    #[error(transparent)]
+    GasBaseline(#[from] ovm_conformance::gas::BaselineError),
+    /// The gas-scaling probe cannot run on the contracts.
+    #[error(transparent)]
+    GasScaling(#[from] ovm_conformance::gas::ScalingError),
     /// A `report` file (or its `--out` folder) cannot be written.
     #[error("{}: cannot write the report: {source}", path.display())]
     Write {

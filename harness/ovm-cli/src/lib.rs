@@ -4,6 +4,7 @@ mod coverage;
 mod error;
 mod fill;
 mod fuzz;
+mod gas;
 mod output;
 mod parallel;
 mod preflight;
@@ -146,6 +147,18 @@ pub enum Command {
     /// (`--contracts`, `--decider`, each `--impl`) side by side into `--out DIR`: report.json,
     /// report.md and report.html.
     Report(ReportArgs),
+    /// Gas as a conformance property: the honest agent's gas per game family (sum and median
+    /// per vector), and the gas of `challenge`, `removeChallenge` and `decideClaimToTrue` at
+    /// 1, 8 and 64 open challenges; fails on a `griefable` operation or, with `--baseline`,
+    /// on a vector outside the baseline's tolerance.
+    Gas {
+        /// Compare with this baseline (e.g. vectors/gas-baseline.json).
+        #[arg(long, value_name = "FILE")]
+        baseline: Option<PathBuf>,
+        /// Write the measured figures as the baseline FILE (sorted keys, byte-stable).
+        #[arg(long, value_name = "FILE")]
+        write_baseline: Option<PathBuf>,
+    },
 }
 
 /// `coverage [rules | contracts …]`.
@@ -280,6 +293,15 @@ fn execute(cli: Cli, factory: DeciderFactory) -> Result<bool, CliError> {
             Ok(true)
         }
         Command::Report(args) => report::report(options, args, factory),
+        Command::Gas {
+            baseline,
+            write_baseline,
+        } => gas::gas(
+            &runner,
+            options,
+            baseline.as_deref(),
+            write_baseline.as_deref(),
+        ),
     }
 }
 

@@ -850,3 +850,56 @@ fn report_html_renders_in_chromium() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `gas`: byte-stable `--json`, within the committed baseline, not griefable; a baseline that
+/// misses the vectors fails naming one (exit 1), and `--write-baseline` writes the committed
+/// one's bytes.
+#[test]
+fn gas_is_byte_stable_and_held_to_the_baseline() {
+    let baseline = "harness/ovm-conformance/gas-baseline.json";
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let a = bin()
+        .current_dir(root)
+        .args(["--json", "gas", "--baseline", baseline])
+        .output()
+        .unwrap();
+    let b = bin()
+        .current_dir(root)
+        .args(["gas", "--json"])
+        .output()
+        .unwrap();
+    assert_exit(&a, 0);
+    assert_eq!(a.stdout, b.stdout, "stdout differs between runs");
+    let text = String::from_utf8(a.stdout).unwrap();
+    assert!(text.starts_with("{\"honest_gas\":{"), "{text}");
+    assert!(text.contains("{\"scaling\":{"), "{text}");
+    let dir = std::env::temp_dir().join(format!("ovm-gas-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let empty = dir.join("empty.json");
+    std::fs::write(&empty, "{\"tolerance_percent\": 2, \"vectors\": {}}").unwrap();
+    let out = bin()
+        .current_dir(root)
+        .args(["gas", "--baseline"])
+        .arg(&empty)
+        .output()
+        .unwrap();
+    assert_exit(&out, 1);
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        shown.contains("REGRESSION  game/forall-defended.json: honest-path gas"),
+        "{shown}"
+    );
+    let written = dir.join("written.json");
+    let out = bin()
+        .current_dir(root)
+        .args(["gas", "--write-baseline"])
+        .arg(&written)
+        .output()
+        .unwrap();
+    assert_exit(&out, 0);
+    assert_eq!(
+        std::fs::read(&written).unwrap(),
+        std::fs::read(format!("{root}/{baseline}")).unwrap()
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

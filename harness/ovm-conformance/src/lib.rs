@@ -6,6 +6,7 @@ pub mod coverage;
 pub(crate) mod ctx;
 pub mod discover;
 pub mod errors;
+pub mod gas;
 pub(crate) mod kinds;
 pub mod manifest;
 pub mod matrix;

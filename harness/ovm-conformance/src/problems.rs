@@ -36,6 +36,7 @@ impl Severity {
             DivergenceClass::WrongError => Self::ErrorIdentity,
             DivergenceClass::EventMismatch
             | DivergenceClass::GasOverBudget
+            | DivergenceClass::Griefable
             | DivergenceClass::ResourceLimit => Self::Effect,
             _ => Self::Verdict,
         }

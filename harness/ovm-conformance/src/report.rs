@@ -73,7 +73,8 @@ pub enum DivergenceClass {
     RevertVsFalse,
     /// Both sides fail, with different errors (name or arguments).
     WrongError,
-    /// The honest agent used more gas than the vector's budget.
+    /// The honest agent used more gas than the vector's budget, or one of its transactions
+    /// more than [`crate::gas::HONEST_TX_GAS_CAP`] (a quarter of the block gas limit).
     GasOverBudget,
     /// `enc`/`id`, the property test, placeholders, `subst` or depth differ (§9 E).
     EncodingMismatch,
@@ -93,6 +94,10 @@ pub enum DivergenceClass {
     /// The chain met a resource limit of the EVM (out of gas, also in a nested call, a full
     /// stack, the call-depth limit) where the other side answers: a cost, not a rule, differs.
     ResourceLimit,
+    /// A UAC operation's gas grows with the number of open challenges by more than
+    /// [`crate::gas::GRIEF_THRESHOLD`] per challenge ([`crate::gas::scaling`]): whoever
+    /// challenges can price the defence out (spec §10, "scanned challenges").
+    Griefable,
 }
 
 impl DivergenceClass {
@@ -122,6 +127,7 @@ impl DivergenceClass {
             Self::OutcomeShape => "outcome shape",
             Self::UnguardedClaim => "unguarded claim",
             Self::ResourceLimit => "resource limit",
+            Self::Griefable => "griefable",
         }
     }
 }
@@ -284,6 +290,8 @@ pub struct Stats {
     pub txs: u64,
     /// Their gas.
     pub gas: u64,
+    /// The gas of the honest agent's transactions (`game` vectors; 0 otherwise).
+    pub agent_gas: u64,
     /// Games created on-chain.
     pub games: u64,
 }

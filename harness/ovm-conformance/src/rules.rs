@@ -104,7 +104,11 @@ pub const RULES: &[Rule] = &[
     ),
     rule(
         "§5.2.IsStored",
-        "IsStored three-valued: unwritten keys are undefined; the gas guard",
+        "IsStored three-valued: unwritten keys are undefined",
+    ),
+    rule(
+        "§5.2.gas_guard",
+        "IsStored's gas guard: reverts below the guard, answers well above it",
     ),
     // §6 The Universal Adjudication Contract
     rule(

@@ -356,7 +356,12 @@ impl<D: Decider> Runner<D> {
         Ok(Execution {
             divergences: run.divergences,
             filled,
-            stats: Stats { txs, gas, games },
+            stats: Stats {
+                txs,
+                gas,
+                agent_gas: extra.agent_gas,
+                games,
+            },
             log: run.log,
             limitations: run.limitations,
             evm_time,

@@ -239,6 +239,7 @@ pub fn check_atomic(cx: Cx<'_>, input: &AtomicInput) -> Result<(), Box<Drawn>> {
             world: None,
             predicate: AtomicName(kind),
             inputs: input.inputs.iter().map(Input::hex).collect(),
+            gas: None,
             expect: None,
         },
     );

@@ -11,24 +11,13 @@ use ovm_fuzz::{
     env::Env,
     found::Layer,
 };
-use ovm_variants::Sources;
 
 mod support;
 
-/// Compiles `contracts/src` with `patches` (`file`, `from`, `to`; `from` must occur exactly
-/// once) applied; cached under the target directory by the patched sources' hash.
+/// `contracts/src` with `patches` applied, compiled (cached under the target directory).
 fn compile_variant(patches: &[(&str, &str, &str)]) -> CreationCodes {
-    let mut sources = Sources::bundled().unwrap_or_else(|e| panic!("{e}"));
-    for (file, from, to) in patches {
-        sources
-            .patch(file, from, to)
-            .unwrap_or_else(|e| panic!("{e}"));
-    }
     let cache = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("contract-variants");
-    sources
-        .compile(&cache)
-        .and_then(|compiled| compiled.codes())
-        .unwrap_or_else(|e| panic!("{e}"))
+    ovm_variants::patched_codes(patches, &cache).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// The variant `patches` of the contracts must be caught by `layers`, and its regression
@@ -134,7 +123,8 @@ fn connective_calls_unregistered_predicates() {
 // Spec §10: every bug class of the 2020 public contracts, planted in a copy of the bundled
 // contracts, with the committed vectors that catch it (each must fail against the variant; the
 // suite test `the_suite_passes_check` holds them to the bundled contracts). Scanned challenges
-// (griefable gas) are caught by the gas-scaling probe instead (`gas_mutant.rs`). Both
+// (griefable gas) are caught by the gas-scaling probe instead (`ovm-conformance/tests/gas.rs`,
+// `a_challenge_list_scan_is_griefable`). Both
 // quantifiers substitute through the one `OvmLogic.subst`, so the two subst classes are planted
 // there, by the connective the substitution skips; ThereExists's is seen through its witnesses.
 

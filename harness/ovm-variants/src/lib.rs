@@ -215,6 +215,20 @@ fn run_solc(input: &str) -> Result<String, VariantError> {
     String::from_utf8(out.stdout).map_err(|e| VariantError::Compiler(e.to_string()))
 }
 
+/// The creation codes of the bundled contracts with `patches` (`file`, `from`, `to`; each
+/// `from` must occur exactly once) applied, compiled once per distinct input and cached in
+/// `cache_dir`. What a test that plants a bug in the contracts needs.
+pub fn patched_codes(
+    patches: &[(&str, &str, &str)],
+    cache_dir: &Path,
+) -> Result<CreationCodes, VariantError> {
+    let mut sources = Sources::bundled()?;
+    for (file, from, to) in patches {
+        sources.patch(file, from, to)?;
+    }
+    sources.compile(cache_dir)?.codes()
+}
+
 /// A compiler's standard-JSON output.
 #[derive(Clone, Debug)]
 pub struct Compiled(Value);

@@ -601,3 +601,29 @@ fn period_0_is_a_deployment_vector_only() {
     );
     assert_eq!(invalid_at(&challenge), "period");
 }
+
+/// An IsStored `atomic` vector with a `gas` limit (spec §5.2's gas guard).
+fn gas_guard_vector(predicate: &str, gas: u64) -> String {
+    format!(
+        r#"{{"format": 1, "_info": {{"description": "d"}}, "kind": "atomic",
+  "predicate": "{predicate}", "inputs": ["addr:CommitmentContract", "uint:1", "0x"], "gas": {gas}}}"#
+    )
+}
+
+#[test]
+fn gas_limits_outside_the_certain_band_are_refused() {
+    for gas in [60_000, 127_587, 1_000_000, 30_000_000] {
+        assert!(
+            from_json(&gas_guard_vector("IsStored", gas), "g.json").is_ok(),
+            "{gas}"
+        );
+    }
+    for gas in [127_588, 500_000, 999_999] {
+        let err = from_json(&gas_guard_vector("IsStored", gas), "g.json").unwrap_err();
+        assert_eq!(err.file(), "g.json");
+        assert_eq!(err.path(), Some("gas"), "{err}");
+        assert!(err.to_string().contains("implementation"), "{err}");
+    }
+    let err = from_json(&gas_guard_vector("Equal", 60_000), "g.json").unwrap_err();
+    assert_eq!(err.path(), Some("gas"), "{err}");
+}

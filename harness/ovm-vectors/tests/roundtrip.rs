@@ -675,6 +675,7 @@ fn built_in_rust_and_written_canonically() {
             world: None,
             predicate: AtomicName(AtomicKind::IsLessThan),
             inputs: vec![Input::hex([1]), Input::parse("uint:2").unwrap()],
+            gas: None,
             expect: Some(Truth::False),
         },
     );

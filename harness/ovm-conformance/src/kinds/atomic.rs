@@ -1,7 +1,8 @@
 //! `atomic`: `ovm_decider::atomic::evaluate` (and the decider under test) against the
 //! contract's `decide`, with `decideTrue` / `decideFalse` on a fork where the property is
 //! claimed, so that "undefined" is observable on-chain: undefined ⇔ `decide` is false and both
-//! entry points revert (§5, §9 A).
+//! entry points revert (§5, §9 A). With `gas`, one more `decide` sent with that gas limit is
+//! held to IsStored's §5.2 gas guard as the Rust half predicts it ([`predict_guard`]).
 
 use super::KindRun;
 use crate::{
@@ -10,6 +11,11 @@ use crate::{
     probe::truth_name,
     report::{Divergence, DivergenceClass, NodeView},
 };
+use crate::{
+    ctx::CHALLENGER,
+    gas::{GuardPrediction, predict_guard},
+};
+use ovm_chain::{account, bindings::IAtomicPredicate};
 use ovm_core::Property;
 use ovm_decider::{Decider, Outcome, Truth, atomic};
 use ovm_vectors::AtomicVector;
@@ -42,6 +48,10 @@ pub(crate) fn run<D: Decider + ?Sized>(
     let reference = atomic::evaluate(kind, &inputs, &ctx.world);
     let outcome = ctx.decider.decide(&p, &ctx.world);
     let chain = chain_truth(&mut ctx.chain, &p)?;
+    let gas_limited = match v.gas {
+        Some(gas) => gas_guard(ctx, &p, reference, gas)?,
+        None => None,
+    };
     let chain_shown = chain.show(&ctx.namer);
     let what = format!("{} on {} input(s)", kind.name(), inputs.len());
     let node = Some(NodeView {
@@ -126,7 +136,59 @@ pub(crate) fn run<D: Decider + ?Sized>(
             format!("{what}: expected {}", truth_name(e)),
         )));
     }
+    divergences.extend(gas_limited.map(with_sides));
     let mut filled = v.clone();
     filled.expect = Some(to_vector(reference));
     Ok(KindRun::new(divergences, Ok(filled)))
+}
+
+/// The vector's `gas` (§5.2's gas guard): `decide(inputs)` sent with that transaction gas
+/// limit must revert where the Rust half predicts the guard is reached with too little gas,
+/// and answer as with ample gas where it predicts enough ([`predict_guard`]).
+fn gas_guard<D: Decider + ?Sized>(
+    ctx: &mut Ctx<'_, D>,
+    p: &Property,
+    reference: Truth,
+    gas: u64,
+) -> Result<Option<Divergence>, RunError> {
+    // A limit in the implementation-dependent band is refused when the vector is loaded.
+    let Some(prediction) = predict_guard(ctx.registry, &p.inputs, gas) else {
+        return Ok(None);
+    };
+    let call = IAtomicPredicate::decideCall {
+        inputs: p.inputs.clone(),
+    };
+    let got = ctx
+        .chain
+        .call_with_gas(account(CHALLENGER), p.predicate, &call, gas)?
+        .result;
+    let what = |expected: &str| format!("decide(inputs) with a gas limit of {gas}: {expected}");
+    let divergence = match (prediction, &got) {
+        (GuardPrediction::Reverts, Ok(answer)) => Some(
+            Divergence::new(
+                DivergenceClass::OutcomeFlip,
+                what("below the guard it must revert (§5.2)"),
+            )
+            .side("model", "reverts (the guard)")
+            .side("chain (gas-limited)", answer.to_string()),
+        ),
+        (GuardPrediction::Answers, Err(revert)) => Some(
+            Divergence::new(
+                super::revert_class(revert),
+                what("well above the guard it must answer"),
+            )
+            .side("model", (reference == Truth::True).to_string())
+            .side("chain (gas-limited)", format!("reverted {revert}")),
+        ),
+        (GuardPrediction::Answers, Ok(answer)) if *answer != (reference == Truth::True) => Some(
+            Divergence::new(
+                DivergenceClass::OutcomeFlip,
+                what("well above the guard it must answer as with ample gas"),
+            )
+            .side("model", (reference == Truth::True).to_string())
+            .side("chain (gas-limited)", answer.to_string()),
+        ),
+        _ => None,
+    };
+    Ok(divergence)
 }

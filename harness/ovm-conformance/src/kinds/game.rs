@@ -2,15 +2,17 @@
 //! the vector's scripted adversary. Compared: the decider's outcome for the claim in the
 //! initial world with `expect.decider`, the claim's final on-chain decision with
 //! `expect.decision`, invariant G (`GameRecord::check_g`), and the optional `blocks` (exact)
-//! and `gas` (a budget for the honest agent's transactions).
+//! and `gas` (a budget for the honest agent's transactions). Every honest transaction must stay
+//! under [`HONEST_TX_GAS_CAP`].
 
 use super::{KindRun, contract_aware};
 use crate::{
     RunError,
     ctx::Ctx,
+    gas::HONEST_TX_GAS_CAP,
     report::{Divergence, DivergenceClass, Stats},
 };
-use ovm_agent::{Actor, Adversary, GameSetup, Violation, play_in};
+use ovm_agent::{Actor, Adversary, GameSetup, TxEntry, Violation, play_in};
 use ovm_chain::Snapshot;
 use ovm_core::Decision;
 use ovm_decider::{Challenge, Decider, Outcome};
@@ -92,6 +94,27 @@ fn violation_class(v: &Violation) -> DivergenceClass {
     }
 }
 
+/// The one place an honest transaction's own gas is judged: each of the agent's transactions
+/// above [`HONEST_TX_GAS_CAP`] (a quarter of the block gas limit: a defence that could not be
+/// relied upon to fit in a block) is a divergence.
+fn over_cap(txs: &[TxEntry]) -> Vec<Divergence> {
+    txs.iter()
+        .filter(|t| t.actor == Actor::Agent && t.gas > HONEST_TX_GAS_CAP)
+        .map(|t| {
+            Divergence::new(
+                DivergenceClass::GasOverBudget,
+                format!(
+                    "gas of the honest agent's {} at block {} (cap: a quarter of the block gas limit)",
+                    t.function, t.block
+                ),
+            )
+            .on(format!("UAC.{}", t.function))
+            .side("cap", HONEST_TX_GAS_CAP.to_string())
+            .side("chain", t.gas.to_string())
+        })
+        .collect()
+}
+
 /// Plays the game on a fork of `snapshot` (the runner's deployment of the contracts under
 /// test, before the world's roots) and returns what it adds to the vector's counters.
 pub(crate) fn run<D: Decider>(
@@ -169,13 +192,16 @@ pub(crate) fn run<D: Decider>(
             divergences.push(d.at(node.first_divergent().cloned()));
         }
     }
+    divergences.extend(over_cap(&record.txs));
     let mut attack_evm_time = std::time::Duration::ZERO;
+    let mut attack_won = false;
     if matches!(outcome, Outcome::True { .. }) {
         let attacks = contract_aware::attacks(ctx, v, snapshot, &claim, &shown)?;
         attack_evm_time = attacks.evm_time;
+        attack_won = !attacks.lost.is_empty();
         divergences.extend(attacks.lost);
     }
-    let halves_agree = divergences.is_empty();
+    let halves_agree = violations.is_empty() && !attack_won;
     let mut filled = v.clone();
     let mut expect = v.expect.clone().unwrap_or(GameExpectation {
         decider: outcome_data(ctx, &outcome),
@@ -244,6 +270,7 @@ pub(crate) fn run<D: Decider>(
     let stats = Stats {
         txs: record.txs.len() as u64,
         gas: record.total_gas,
+        agent_gas,
         games: record.games.len() as u64,
     };
     let run = KindRun {
@@ -281,4 +308,37 @@ pub(crate) fn run<D: Decider>(
         },
         stats,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tx(actor: Actor, gas: u64) -> TxEntry {
+        TxEntry {
+            block: 3,
+            actor,
+            sender: ovm_chain::account(1),
+            function: "challenge",
+            game: None,
+            ok: true,
+            error: None,
+            detail: None,
+            gas,
+        }
+    }
+
+    #[test]
+    fn only_honest_transactions_above_the_cap_diverge() {
+        let txs = [
+            tx(Actor::Agent, HONEST_TX_GAS_CAP),
+            tx(Actor::Adversary, HONEST_TX_GAS_CAP + 1),
+            tx(Actor::Agent, HONEST_TX_GAS_CAP + 1),
+        ];
+        let found = over_cap(&txs);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].class, DivergenceClass::GasOverBudget);
+        assert_eq!(found[0].subject, "UAC.challenge");
+        assert_eq!(found[0].sides[1].value, (HONEST_TX_GAS_CAP + 1).to_string());
+    }
 }

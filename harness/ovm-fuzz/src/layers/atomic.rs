@@ -111,6 +111,7 @@ pub fn vector(env: &Env, case: &AConcrete, form: Form) -> VectorFile {
                 .iter()
                 .map(|i| form.input(i, registry))
                 .collect(),
+            gas: None,
             expect: None,
         },
     )

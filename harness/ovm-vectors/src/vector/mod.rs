@@ -28,7 +28,7 @@ mod view;
 mod witness;
 mod world;
 
-pub use atomic::{AtomicVector, Truth};
+pub use atomic::{AtomicVector, GAS_GUARD_ANSWERS_AT_LEAST, GAS_GUARD_REVERTS_AT_MOST, Truth};
 pub use call::{Call, DEFAULT_SENDER};
 pub use challenge::{
     AcceptedTrue, ChallengeExpect, ChallengeTry, ChallengeVector, DEFAULT_PERIOD, ErrorExpect,

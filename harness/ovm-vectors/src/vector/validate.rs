@@ -2,10 +2,11 @@
 //! ([`Invalid`], [`World::validate`], [`VectorFile::validate`]).
 
 use super::{
-    CallResult, ChallengeExpect, ErrorExpect, FORMAT, UacVector, Vector, VectorFile, World,
+    AtomicVector, CallResult, ChallengeExpect, ErrorExpect, FORMAT, GAS_GUARD_ANSWERS_AT_LEAST,
+    GAS_GUARD_REVERTS_AT_MOST, UacVector, Vector, VectorFile, World,
 };
 use crate::{input::Input, names::CONTRACT_NAMES, primitives::Name};
-use ovm_core::PredicateKind;
+use ovm_core::{AtomicKind, PredicateKind};
 
 /// A rule a parsed vector breaks that its types cannot express.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -46,6 +47,32 @@ fn check_error(path: &str, error: &ErrorExpect) -> Result<(), Invalid> {
         error.name.arity(),
         error.name.as_str(),
     )
+}
+
+/// An atomic vector's `gas`: IsStored only, and outside the implementation-dependent band
+/// between [`GAS_GUARD_REVERTS_AT_MOST`] and [`GAS_GUARD_ANSWERS_AT_LEAST`].
+fn check_gas(v: &AtomicVector) -> Result<(), Invalid> {
+    let Some(gas) = v.gas else { return Ok(()) };
+    if v.predicate.0 != AtomicKind::IsStored {
+        return Err(invalid(
+            "gas",
+            format!(
+                "a gas limit tests IsStored's gas guard (§5.2); {} has none",
+                v.predicate.0.name()
+            ),
+        ));
+    }
+    if gas > GAS_GUARD_REVERTS_AT_MOST && gas < GAS_GUARD_ANSWERS_AT_LEAST {
+        return Err(invalid(
+            "gas",
+            format!(
+                "{gas} is between {GAS_GUARD_REVERTS_AT_MOST} (certainly below the guard) and \
+                 {GAS_GUARD_ANSWERS_AT_LEAST} (certainly above it): whether the call reverts \
+                 depends on the implementation's costs"
+            ),
+        ));
+    }
+    Ok(())
 }
 
 fn check_period(path: &str, period: u64) -> Result<(), Invalid> {
@@ -137,7 +164,8 @@ impl VectorFile {
             world.validate("world")?;
         }
         match &self.vector {
-            Vector::Encoding(_) | Vector::Atomic(_) | Vector::Witness(_) => Ok(()),
+            Vector::Atomic(v) => check_gas(v),
+            Vector::Encoding(_) | Vector::Witness(_) => Ok(()),
             Vector::Challenge(v) => {
                 if let Some(period) = v.period {
                     check_period("period", period)?;
