@@ -17,7 +17,7 @@ use ovm_agent::{
 };
 use ovm_chain::{Chain, Snapshot};
 use ovm_core::{Decision, Property};
-use ovm_decider::Decider;
+use ovm_decider::{Decider, Outcome};
 use ovm_vectors::GameVector;
 use std::time::Duration;
 
@@ -29,7 +29,7 @@ const ATTACKS_PLAYED: usize = 3;
 pub(crate) struct Attacks {
     /// One [`DivergenceClass::LostGame`] per attack the claim lost.
     pub lost: Vec<Divergence>,
-    /// EVM time of the attack games.
+    /// EVM time of the attack games (not of the `isValidChallenge` calls).
     pub evm_time: Duration,
 }
 
@@ -42,21 +42,23 @@ pub(crate) fn game_chain<D: ?Sized>(ctx: &Ctx<'_, D>, snapshot: &Snapshot) -> Ch
     chain
 }
 
-/// Plays the accepted derivations of `claim`'s challenges (see the module docs); `shown` is
-/// the decider's outcome as the report shows it.
+/// Plays the accepted derivations of `claim`'s challenges (see the module docs); `outcome` is
+/// the decider's for the claim. `played` is the chain of the vector's own game:
+/// `isValidChallenge` reads only the deployment's wiring, which play does not change, so the
+/// derivations are asked there (their EVM time is that chain's).
 pub(crate) fn attacks<D: Decider>(
     ctx: &Ctx<'_, D>,
     v: &GameVector,
     snapshot: &Snapshot,
+    played: &mut Chain,
     claim: &Property,
-    shown: &str,
+    outcome: &Outcome,
 ) -> Result<Attacks, RunError> {
-    let mut probe = game_chain(ctx, snapshot);
     let derived = derived_challenges(ctx.registry, &ctx.world, claim);
-    let accepted = accepted_by(&mut probe, claim, derived);
+    let accepted = accepted_by(played, claim, derived);
     let mut out = Attacks {
         lost: Vec::new(),
-        evm_time: probe.evm_time(),
+        evm_time: std::time::Duration::ZERO,
     };
     let decider: &dyn Decider = ctx.decider;
     for derived in accepted.iter().take(ATTACKS_PLAYED) {
@@ -69,7 +71,7 @@ pub(crate) fn attacks<D: Decider>(
         out.evm_time += chain.evm_time();
         if record.root_decision == Decision::False {
             out.lost
-                .push(lost_game(ctx, claim, derived, shown, &record));
+                .push(lost_game(ctx, claim, derived, outcome, &record));
         }
     }
     Ok(out)
@@ -81,7 +83,7 @@ fn lost_game<D: ?Sized>(
     ctx: &Ctx<'_, D>,
     claim: &Property,
     derived: &Derived,
-    shown: &str,
+    outcome: &Outcome,
     record: &ovm_agent::GameRecord,
 ) -> Divergence {
     let inputs: Vec<_> = derived
@@ -110,7 +112,7 @@ fn lost_game<D: ?Sized>(
         ),
     )
     .on(derived.mutation.clone())
-    .side("decider", shown.to_owned())
+    .side("decider", ctx.namer.show_outcome(outcome))
     .side("attack", format!("adversary move {attack}"))
     .side("chain", format!("claim decided False{decided}"))
     .at(Some(accepting_node(ctx, claim, derived)))

@@ -139,7 +139,8 @@ pub(crate) fn run<D: Decider>(
     let decider: &dyn Decider = ctx.decider;
     let mut game_chain = contract_aware::game_chain(ctx, snapshot);
     let record = play_in(&mut game_chain, &setup, decider)?;
-    let shown = ctx.namer.show_outcome(&outcome);
+    // What the report shows, formatted only for a divergence.
+    let shown = |ctx: &Ctx<'_, D>| ctx.namer.show_outcome(&outcome);
     let decision = record.root_decision;
     let root = record.root_game();
     let blocks = root.and_then(|g| g.decided_block.map(|b| b.saturating_sub(g.created_block)));
@@ -149,12 +150,14 @@ pub(crate) fn run<D: Decider>(
         .filter(|t| t.actor == Actor::Agent)
         .map(|t| t.gas)
         .sum();
-    let chain_shown = format!(
-        "claim decided {decision:?}{} after {} block(s) of play; {} transaction(s), agent gas {agent_gas}",
-        blocks.map_or_else(String::new, |b| format!(" {b} block(s) after its creation")),
-        record.blocks_used,
-        record.txs.len(),
-    );
+    let chain_shown = || {
+        format!(
+            "claim decided {decision:?}{} after {} block(s) of play; {} transaction(s), agent gas {agent_gas}",
+            blocks.map_or_else(String::new, |b| format!(" {b} block(s) after its creation")),
+            record.blocks_used,
+            record.txs.len(),
+        )
+    };
     let mut divergences = Vec::new();
     // Spec §10's documented limitation (storage written too late) is reported by the game's
     // final decision, not as a G divergence.
@@ -173,8 +176,8 @@ pub(crate) fn run<D: Decider>(
                 format!("invariant G: {violation}"),
             )
             .on(format!("{} {predicate}", violation.name()))
-            .side("decider", shown.clone())
-            .side("chain", chain_shown.clone());
+            .side("decider", shown(ctx))
+            .side("chain", chain_shown());
             if let Some(entry) = entry {
                 d = d.side(
                     "game",
@@ -196,7 +199,7 @@ pub(crate) fn run<D: Decider>(
     let mut attack_evm_time = std::time::Duration::ZERO;
     let mut attack_won = false;
     if matches!(outcome, Outcome::True { .. }) {
-        let attacks = contract_aware::attacks(ctx, v, snapshot, &claim, &shown)?;
+        let attacks = contract_aware::attacks(ctx, v, snapshot, &mut game_chain, &claim, &outcome)?;
         attack_evm_time = attacks.evm_time;
         attack_won = !attacks.lost.is_empty();
         divergences.extend(attacks.lost);
@@ -220,7 +223,7 @@ pub(crate) fn run<D: Decider>(
                     "expected",
                     serde_json::to_string(&e.decider).unwrap_or_default(),
                 )
-                .side("decider", shown.clone()),
+                .side("decider", shown(ctx)),
             );
             expect.decider = outcome_data(ctx, &outcome);
         }
@@ -232,8 +235,8 @@ pub(crate) fn run<D: Decider>(
             };
             divergences.push(
                 d.side("expected", format!("{:?}", Decision::from(e.decision)))
-                    .side("decider", shown.clone())
-                    .side("chain", chain_shown.clone()),
+                    .side("decider", shown(ctx))
+                    .side("chain", chain_shown()),
             );
             expect.decision = DecisionName::from(decision);
         }
