@@ -71,7 +71,8 @@ impl GCase {
             &self.world,
             env.deployment().commitment,
             self.shape.reads_signatures(),
-        );
+        )
+        .with_cycles(env.builder());
         let interp = Interp {
             mat: &mat,
             b: env.builder(),

@@ -11,7 +11,7 @@
 
 use crate::world::{
     A_BUCKET, A_KEY, B_BUCKET, Material, NO_CODE, PROOFS_BUCKET, RANGES_BUCKET, ROGUE, SIGS_BUCKET,
-    SigVariant, signature_variant,
+    SigVariant, cycle_quantifier, signature_variant,
 };
 use ovm_core::{
     AtomicKind, Builder, Bytes, PredicateKind, Property, abi, abi::Range, keccak256,
@@ -45,7 +45,7 @@ pub struct QuantSel {
     /// `ThereExists` (else `ForAll`).
     pub exists: bool,
     /// Which domain (NUMBER, first-level KEY, nested KEY, STORED, proofs, signatures, RANGE,
-    /// a malformed hint).
+    /// a cycle, a malformed hint).
     pub domain: u8,
     /// A parameter of the domain (NUMBER bounds, the STORED block, the message).
     pub param: u8,
@@ -74,6 +74,9 @@ pub enum Shape {
 const SIGNATURE_DOMAIN: u8 = 5;
 /// The [`QuantSel::domain`] of a quantifier over range-keyed values (a `RANGE` hint).
 const RANGE_DOMAIN: u8 = 6;
+/// The [`QuantSel::domain`] of a self-referential quantifier ([`cycle_quantifier`]; a
+/// malformed hint's in a world without [`Material::with_cycles`]).
+const CYCLE_DOMAIN: u8 = 7;
 
 impl Shape {
     /// Whether interpreting the shape reads the world's signatures (a quantifier over a
@@ -112,7 +115,7 @@ pub fn atom_sel() -> impl Strategy<Value = AtomSel> {
 pub fn quant_sel() -> impl Strategy<Value = QuantSel> {
     (
         any::<bool>(),
-        0u8..8,
+        0u8..9,
         any::<u8>(),
         0u8..5,
         prop_oneof![9 => Just(1u8), 1 => Just(0u8)],
@@ -268,6 +271,9 @@ impl Interp<'_> {
 
     fn quantifier(&self, sel: &QuantSel, body: &Shape, scope: &mut Vec<Var>) -> Property {
         let mat = self.mat;
+        if sel.domain == CYCLE_DOMAIN && mat.cycles {
+            return cycle_quantifier(self.b, sel.exists);
+        }
         let vis = visible(scope);
         let parent_of = |pred: fn(&VarTy) -> bool| vis.iter().find(|v| pred(&v.ty)).cloned();
         let (ty, hint) = match sel.domain {

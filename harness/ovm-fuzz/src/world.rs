@@ -4,9 +4,10 @@
 //! [`WorldSpec`] both halves run in (decider world, chain roots, vector world).
 
 use ovm_core::{
-    Address, B256, Bytes, InclusionProof, IntervalTree, Registry, U256, abi,
+    Address, B256, Builder, Bytes, InclusionProof, IntervalTree, Property, Registry, U256, abi,
     abi::Range,
     keccak256,
+    placeholder::placeholder,
     signing::{self, Signer},
 };
 use ovm_decider::World;
@@ -22,6 +23,9 @@ pub const B_BUCKET: &str = "b";
 pub const SIGS_BUCKET: &str = "sigs";
 /// The bucket of inclusion proofs, keyed by the block root word.
 pub const PROOFS_BUCKET: &str = "proofs";
+/// The bucket of self-referential quantifiers (cycles, §7): [`cycle_quantifier`]'s two
+/// properties, under [`A_KEY`], each in its own domain.
+pub const CYCLES_BUCKET: &str = "cyc";
 /// The bucket of range-keyed values (`RANGE` hints): each first-level value again, under the
 /// key `abi(Range)` of [`Material::range_entries`].
 pub const RANGES_BUCKET: &str = "ranges";
@@ -234,6 +238,21 @@ pub fn world_params() -> impl Strategy<Value = WorldParams> {
         )
 }
 
+/// `ForAll` (or `ThereExists`) `x` over [`CYCLES_BUCKET`] of `V x`: the bound value is itself
+/// the property to evaluate, and the bucket holds this very quantifier.
+pub fn cycle_quantifier(b: &Builder, exists: bool) -> Property {
+    let hint = format!(
+        "{CYCLES_BUCKET},KEY,{}",
+        ovm_core::hex::encode_prefixed(A_KEY)
+    );
+    let body = placeholder("x");
+    if exists {
+        b.there_exists(hint, "x", body)
+    } else {
+        b.for_all(hint, "x", body)
+    }
+}
+
 /// One leaf of a generated interval tree.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LeafInfo {
@@ -287,6 +306,8 @@ pub struct Material {
     pub written: Vec<u64>,
     /// Blocks without one (gaps, and the next block after the last).
     pub unwritten: Vec<u64>,
+    /// Whether [`CYCLES_BUCKET`] holds the cycle quantifiers ([`Material::with_cycles`]).
+    pub cycles: bool,
 }
 
 fn derived(salt: u8, tag: &[u8], i: usize) -> B256 {
@@ -450,6 +471,7 @@ impl Material {
             proof_entries,
             written,
             unwritten,
+            cycles: false,
         };
         // The proofs are checked in every build (a few hashes per leaf; the vectors hold
         // literal proofs, so only this check judges the tree's proof builder). The signatures
@@ -549,6 +571,20 @@ impl Material {
             .iter()
             .find(|(b, _)| *b == block)
             .map(|(_, root)| abi::encode_b256(*root))
+    }
+
+    /// Adds the two [`cycle_quantifier`]s to [`CYCLES_BUCKET`]: each is among its own
+    /// candidates, so deciding it meets itself (a cycle, §7).
+    pub fn with_cycles(mut self, b: &Builder) -> Self {
+        for exists in [false, true] {
+            self.world.store.push((
+                CYCLES_BUCKET.to_owned(),
+                Bytes::from_static(A_KEY),
+                cycle_quantifier(b, exists).encode(),
+            ));
+        }
+        self.cycles = true;
+        self
     }
 
     /// The candidates of a `RANGE` hint over `window` (§7): the values of

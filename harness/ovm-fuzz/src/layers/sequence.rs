@@ -117,7 +117,8 @@ impl SCase {
             &self.world,
             env.deployment().commitment,
             self.pool.iter().any(Shape::reads_signatures),
-        );
+        )
+        .with_cycles(env.builder());
         let interp = Interp {
             mat: &mat,
             b: env.builder(),
