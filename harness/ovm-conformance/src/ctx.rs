@@ -54,6 +54,15 @@ pub(crate) struct Ctx<'a, D: ?Sized> {
 }
 
 impl<'a, D: ?Sized> Ctx<'a, D> {
+    /// A fresh fork of `snapshot` with the world's code placed, as a game of the vector starts.
+    pub fn fork(&self, snapshot: &ovm_chain::Snapshot) -> Chain {
+        let mut chain = Chain::from_snapshot(snapshot);
+        for (address, code) in &self.code {
+            chain.place_code(*address, code.clone());
+        }
+        chain
+    }
+
     /// A context on `chain` (a fresh fork) for `file`: resolves the world, fills the witness
     /// store and submits the world's roots on both sides.
     pub fn new(

@@ -33,15 +33,6 @@ pub(crate) struct Attacks {
     pub evm_time: Duration,
 }
 
-/// A fork of `snapshot` with the world's code placed, as every game of the vector starts.
-pub(crate) fn game_chain<D: ?Sized>(ctx: &Ctx<'_, D>, snapshot: &Snapshot) -> Chain {
-    let mut chain = Chain::from_snapshot(snapshot);
-    for (address, code) in &ctx.code {
-        chain.place_code(*address, code.clone());
-    }
-    chain
-}
-
 /// Plays the accepted derivations of `claim`'s challenges (see the module docs); `outcome` is
 /// the decider's for the claim. `played` is the chain of the vector's own game:
 /// `isValidChallenge` reads only the deployment's wiring, which play does not change, so the
@@ -66,7 +57,7 @@ pub(crate) fn attacks<D: Decider>(
             .adversary(attack(v.period, claim, derived))
             .roots(ctx.roots.clone())
             .witnesses(ctx.world.witnesses.clone());
-        let mut chain = game_chain(ctx, snapshot);
+        let mut chain = ctx.fork(snapshot);
         let record = play_in(&mut chain, &setup, decider)?;
         out.evm_time += chain.evm_time();
         if record.root_decision == Decision::False {

@@ -137,7 +137,7 @@ pub(crate) fn run<D: Decider>(
         .witnesses(ctx.world.witnesses.clone());
     let outcome = ctx.decider.decide(&claim, &ctx.world);
     let decider: &dyn Decider = ctx.decider;
-    let mut game_chain = contract_aware::game_chain(ctx, snapshot);
+    let mut game_chain = ctx.fork(snapshot);
     let record = play_in(&mut game_chain, &setup, decider)?;
     // What the report shows, formatted only for a divergence.
     let shown = |ctx: &Ctx<'_, D>| ctx.namer.show_outcome(&outcome);
