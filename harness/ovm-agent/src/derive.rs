@@ -117,10 +117,16 @@ pub fn derived_challenges(registry: &Registry, world: &World, claim: &Property) 
         ConnectiveKind::ThereExists => {
             if let [hint, name, body] = &inputs[..] {
                 let for_all = registry.connective_address(ConnectiveKind::ForAll);
-                for other in [Bytes::new(), empty_number_hint()] {
+                for (other, mutation) in [
+                    (Bytes::new(), "ThereExists challenge with an empty hint"),
+                    (
+                        empty_number_hint(),
+                        "ThereExists challenge with an empty NUMBER hint",
+                    ),
+                ] {
                     if other != *hint {
                         out.push(
-                            "ThereExists challenge with another hint",
+                            mutation,
                             vec![],
                             there_exists_challenge(registry, &other, name, body),
                         );

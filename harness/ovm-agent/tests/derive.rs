@@ -80,7 +80,8 @@ fn the_mutations_real_implementations_get_wrong_are_derived() {
         "ForAll body substituted except under Or",
         "ForAll challenge at a placeholder value",
         "ForAll challenge not negated",
-        "ThereExists challenge with another hint",
+        "ThereExists challenge with an empty hint",
+        "ThereExists challenge with an empty NUMBER hint",
         "ThereExists challenge with its body not negated",
         "ThereExists challenge with ¬¬ folded",
     ] {
