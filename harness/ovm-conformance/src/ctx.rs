@@ -49,6 +49,9 @@ pub(crate) struct Ctx<'a, D: ?Sized> {
     pub code: Vec<(Address, Bytes)>,
     /// Whether the kinds write a transcript line per call (`replay`); off for plain runs.
     pub transcript: bool,
+    /// Whether the kinds write the vector with its expectations filled (off for
+    /// [`crate::Runner::compare`]).
+    pub fill: bool,
     /// How errors are compared.
     pub errors: &'a ErrorMode,
 }
@@ -146,6 +149,7 @@ impl<'a, D: ?Sized> Ctx<'a, D> {
             roots,
             code,
             transcript: false,
+            fill: true,
             errors,
         })
     }

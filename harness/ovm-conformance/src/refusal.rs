@@ -23,6 +23,9 @@ pub enum FillError {
     /// witness vector's `expect` has no third value.
     #[error("the chain answers {0}: neither accepted nor WitnessRejected")]
     WitnessNeitherAcceptedNorRejected(String),
+    /// The run compared the halves only ([`crate::Runner::compare`]): nothing was filled.
+    #[error("not asked for: the run compared the halves only")]
+    NotAsked,
 }
 
 /// Why `fill` left a file as it is.

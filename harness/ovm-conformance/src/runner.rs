@@ -44,6 +44,9 @@ pub struct Execution {
     pub log: Vec<String>,
     /// Cases of spec §10's documented limitation seen (reported, never failed).
     pub limitations: Vec<String>,
+    /// What the run did, in one line (uac: calls and how many succeeded; game: the claim's
+    /// final decision; empty for the other kinds).
+    pub summary: String,
     /// Wall time spent inside the EVM (for throughput reports; never part of an outcome).
     pub evm_time: std::time::Duration,
 }
@@ -138,6 +141,7 @@ fn lift<V: Into<Vector>>(run: KindRun<V>) -> KindRun<Vector> {
         games: run.games,
         log: run.log,
         limitations: run.limitations,
+        summary: run.summary,
         evm_time: run.evm_time,
         other_txs: run.other_txs,
     }
@@ -314,12 +318,24 @@ impl<D: Decider> Runner<D> {
 
     /// Runs `file` on both halves and compares, without judging it (no transcript).
     pub fn execute(&self, file: &VectorFile) -> Result<Execution, RunError> {
-        self.execute_with(file, false)
+        self.execute_with(file, false, true)
     }
 
-    fn execute_with(&self, file: &VectorFile, transcript: bool) -> Result<Execution, RunError> {
+    /// [`Runner::execute`] without writing the filled vector (`Execution::filled` is
+    /// [`FillError::NotAsked`]): the halves' comparison only, as a fuzz case needs it.
+    pub fn compare(&self, file: &VectorFile) -> Result<Execution, RunError> {
+        self.execute_with(file, false, false)
+    }
+
+    fn execute_with(
+        &self,
+        file: &VectorFile,
+        transcript: bool,
+        fill: bool,
+    ) -> Result<Execution, RunError> {
         let mut ctx = self.fresh(file)?;
         ctx.transcript = transcript;
+        ctx.fill = fill;
         let mut extra = Stats::default();
         let run = match &file.vector {
             Vector::Encoding(v) => lift(kinds::encoding::run(&mut ctx, v)?),
@@ -364,6 +380,7 @@ impl<D: Decider> Runner<D> {
             },
             log: run.log,
             limitations: run.limitations,
+            summary: run.summary,
             evm_time,
         })
     }
@@ -626,7 +643,7 @@ impl<D: Decider> Runner<D> {
     /// contracts.
     pub fn transcript(&self, file: &VectorFile) -> Result<String, RunError> {
         let mut out = String::new();
-        let log = self.execute_with(file, true)?.log;
+        let log = self.execute_with(file, true, false)?.log;
         if !log.is_empty() {
             out.push_str("── transcript\n");
             for line in &log {
@@ -690,6 +707,8 @@ impl<D: Decider> Runner<D> {
 pub trait Judge {
     /// Runs `file` on both halves and compares ([`Runner::execute`]).
     fn execute(&self, file: &VectorFile) -> Result<Execution, RunError>;
+    /// Runs `file` on both halves and compares, filling nothing ([`Runner::compare`]).
+    fn compare(&self, file: &VectorFile) -> Result<Execution, RunError>;
     /// The decider under test.
     fn decider(&self) -> &dyn Decider;
     /// The Rust functions compared with the contracts' views.
@@ -705,6 +724,10 @@ pub trait Judge {
 impl<D: Decider> Judge for Runner<D> {
     fn execute(&self, file: &VectorFile) -> Result<Execution, RunError> {
         Runner::execute(self, file)
+    }
+
+    fn compare(&self, file: &VectorFile) -> Result<Execution, RunError> {
+        Runner::compare(self, file)
     }
 
     fn decider(&self) -> &dyn Decider {

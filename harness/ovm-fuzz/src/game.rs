@@ -11,7 +11,7 @@ use crate::{
     found::{Found, Layer},
     generate::{Interp, Shape, shape},
     layers::{
-        Cx, FuzzLayer, judged, predicate_name,
+        Cx, FuzzLayer, compared, predicate_name,
         sequence::{and_decide_true, grow_universe, not_decide_true, pick_challenge},
     },
     world::{Material, WorldParams, WorldSpec, world_params},
@@ -167,21 +167,14 @@ impl GCase {
 /// documented limitation is reported as one.
 pub fn run(cx: Cx<'_>, case: &GConcrete) -> Result<String, Found> {
     let name = predicate_name(cx.env.registry(), &case.claim);
-    let judged = judged(cx, &vector(cx.env, case))?;
-    if let Some(limitation) = judged.limitations.first() {
+    let run = compared(cx, &vector(cx.env, case))?;
+    if let Some(limitation) = run.limitations.into_iter().next() {
         return Err(Found::Limitation {
             subject: name,
-            detail: limitation.clone(),
+            detail: limitation,
         });
     }
-    let decided = match &judged.filled.vector {
-        ovm_vectors::Vector::Game(GameVector {
-            expect: Some(expect),
-            ..
-        }) => format!("{:?}", expect.decision),
-        _ => "?".to_owned(),
-    };
-    Ok(format!("{name} decided {decided}"))
+    Ok(format!("{name} {}", run.summary))
 }
 
 /// The game vector of a case.

@@ -67,9 +67,42 @@ pub struct Resolver<'r> {
     block_base: u64,
 }
 
-fn error(path: &str, kind: ResolveErrorKind) -> ResolveError {
+/// Where in the vector a value is, written out only when an error names it (resolving runs
+/// on every call of every vector; formatting each field's path there would cost more than
+/// the resolving).
+#[derive(Clone, Copy)]
+enum At<'a> {
+    /// The path the caller gave.
+    Root(&'a str),
+    /// `parent.field`.
+    Field(&'a At<'a>, &'a str),
+    /// `parent[index]`.
+    Index(&'a At<'a>, usize),
+}
+
+impl<'a> At<'a> {
+    fn field(&'a self, name: &'a str) -> Self {
+        Self::Field(self, name)
+    }
+
+    fn index(&'a self, index: usize) -> Self {
+        Self::Index(self, index)
+    }
+}
+
+impl std::fmt::Display for At<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Root(path) => f.write_str(path),
+            Self::Field(parent, name) => write!(f, "{parent}.{name}"),
+            Self::Index(parent, index) => write!(f, "{parent}[{index}]"),
+        }
+    }
+}
+
+fn error(at: &At<'_>, kind: ResolveErrorKind) -> ResolveError {
     ResolveError {
-        path: path.to_owned(),
+        path: at.to_string(),
         kind,
     }
 }
@@ -93,13 +126,13 @@ impl<'r> Resolver<'r> {
             let name = name.into();
             if PredicateKind::from_name(&name).is_some() {
                 return Err(error(
-                    "contracts",
+                    &At::Root("contracts"),
                     ResolveErrorKind::DuplicateName(name, "a predicate and a contract"),
                 ));
             }
             if resolver.contracts.insert(name.clone(), address).is_some() {
                 return Err(error(
-                    "contracts",
+                    &At::Root("contracts"),
                     ResolveErrorKind::DuplicateName(name, "two contracts"),
                 ));
             }
@@ -140,7 +173,7 @@ impl<'r> Resolver<'r> {
         };
         match clash {
             Some(what) => Err(error(
-                path,
+                &At::Root(path),
                 ResolveErrorKind::DuplicateName(name.to_owned(), what),
             )),
             None => Ok(()),
@@ -184,11 +217,15 @@ impl<'r> Resolver<'r> {
 
     /// Resolves an address reference; `path` names it in errors.
     pub fn address(&self, reference: &AddrRef, path: &str) -> Result<Address, ResolveError> {
+        self.address_at(reference, &At::Root(path))
+    }
+
+    fn address_at(&self, reference: &AddrRef, at: &At<'_>) -> Result<Address, ResolveError> {
         match reference {
             AddrRef::Literal(address) => Ok(*address),
             AddrRef::Name(name) => self
                 .lookup(name.as_str())
-                .ok_or_else(|| error(path, ResolveErrorKind::UnknownName(name.to_string()))),
+                .ok_or_else(|| error(at, ResolveErrorKind::UnknownName(name.to_string()))),
         }
     }
 
@@ -199,11 +236,15 @@ impl<'r> Resolver<'r> {
 
     /// The sender of a call: `from`, or `deployer` when absent.
     pub fn sender(&self, from: Option<&AddrRef>, path: &str) -> Result<Address, ResolveError> {
+        self.sender_at(from, &At::Root(path))
+    }
+
+    fn sender_at(&self, from: Option<&AddrRef>, at: &At<'_>) -> Result<Address, ResolveError> {
         match from {
-            Some(reference) => self.address(reference, path),
+            Some(reference) => self.address_at(reference, at),
             None => self.lookup(crate::vector::DEFAULT_SENDER).ok_or_else(|| {
                 error(
-                    path,
+                    at,
                     ResolveErrorKind::UnknownName(crate::vector::DEFAULT_SENDER.to_owned()),
                 )
             }),
@@ -213,58 +254,73 @@ impl<'r> Resolver<'r> {
     /// Resolves a property expression to a [`Property`]; `path` names it in errors (inputs are
     /// `path.<Key>[i]`).
     pub fn property(&self, expr: &Expr, path: &str) -> Result<Property, ResolveError> {
-        let (predicate, inputs_path) = match expr {
+        self.property_at(expr, &At::Root(path))
+    }
+
+    fn property_at(&self, expr: &Expr, at: &At<'_>) -> Result<Property, ResolveError> {
+        let (predicate, inputs) = match expr {
             Expr::Predicate { kind, .. } => (
                 self.registry.address_of(*kind),
-                format!("{path}.{}", kind.name()),
+                self.inputs_at(expr.inputs(), &at.field(kind.name()))?,
             ),
-            Expr::At { predicate, .. } => (
-                self.address(predicate, &format!("{path}.Property.predicate"))?,
-                format!("{path}.Property.inputs"),
-            ),
+            Expr::At { predicate, .. } => {
+                let property = at.field("Property");
+                (
+                    self.address_at(predicate, &property.field("predicate"))?,
+                    self.inputs_at(expr.inputs(), &property.field("inputs"))?,
+                )
+            }
         };
-        let inputs = self.inputs(expr.inputs(), &inputs_path)?;
         Ok(Property::new(predicate, inputs))
     }
 
     /// Resolves a list of inputs; element `i` is `path[i]` in errors.
     pub fn inputs(&self, inputs: &[Input], path: &str) -> Result<Vec<Bytes>, ResolveError> {
+        self.inputs_at(inputs, &At::Root(path))
+    }
+
+    fn inputs_at(&self, inputs: &[Input], at: &At<'_>) -> Result<Vec<Bytes>, ResolveError> {
         inputs
             .iter()
             .enumerate()
-            .map(|(i, input)| self.input(input, &format!("{path}[{i}]")))
+            .map(|(i, input)| self.input_at(input, &at.index(i)))
             .collect()
     }
 
     /// Resolves one input to its bytes; `path` names it in errors.
     pub fn input(&self, input: &Input, path: &str) -> Result<Bytes, ResolveError> {
+        self.input_at(input, &At::Root(path))
+    }
+
+    fn input_at(&self, input: &Input, at: &At<'_>) -> Result<Bytes, ResolveError> {
         match input {
-            Input::String(text) => self.atom(text.atom(), path),
-            Input::Property(expr) => Ok(self.property(expr, path)?.encode()),
+            Input::String(text) => self.atom(text.atom(), at),
+            Input::Property(expr) => Ok(self.property_at(expr, at)?.encode()),
             Input::Keccak(inner) => {
-                let bytes = self.input(inner, &format!("{path}.keccak"))?;
+                let bytes = self.input_at(inner, &at.field("keccak"))?;
                 Ok(Bytes::copy_from_slice(keccak256(bytes).as_slice()))
             }
             Input::Sig { signer, message } => {
-                let message = self.input(message, &format!("{path}.sig.message"))?;
-                self.sign(signer.as_str(), &message, &format!("{path}.sig.signer"))
+                let sig = at.field("sig");
+                let message = self.input_at(message, &sig.field("message"))?;
+                self.sign(signer.as_str(), &message, &sig.field("signer"))
             }
             Input::Id(expr) => {
-                let id = self.property(expr, &format!("{path}.id"))?.id();
+                let id = self.property_at(expr, &at.field("id"))?.id();
                 Ok(Bytes::copy_from_slice(id.as_slice()))
             }
             Input::Concat(items) => {
-                let parts = self.inputs(items, &format!("{path}.concat"))?;
+                let parts = self.inputs_at(items, &at.field("concat"))?;
                 Ok(parts.concat().into())
             }
             Input::BytesArray(items) => {
-                let parts = self.inputs(items, &format!("{path}.bytes_array"))?;
+                let parts = self.inputs_at(items, &at.field("bytes_array"))?;
                 Ok(abi::encode_bytes_array(&parts))
             }
         }
     }
 
-    fn sign(&self, signer: &str, message: &[u8], path: &str) -> Result<Bytes, ResolveError> {
+    fn sign(&self, signer: &str, message: &[u8], at: &At<'_>) -> Result<Bytes, ResolveError> {
         let key = self.signers.get(signer).ok_or_else(|| {
             let known: Vec<&str> = self.signers.keys().map(String::as_str).collect();
             let known = if known.is_empty() {
@@ -273,48 +329,52 @@ impl<'r> Resolver<'r> {
                 known.join(", ")
             };
             error(
-                path,
+                at,
                 ResolveErrorKind::UnknownSigner(signer.to_owned(), known),
             )
         })?;
         Ok(Bytes::copy_from_slice(&key.sign(message)))
     }
 
-    fn atom(&self, atom: &Atom, path: &str) -> Result<Bytes, ResolveError> {
+    fn atom(&self, atom: &Atom, at: &At<'_>) -> Result<Bytes, ResolveError> {
         Ok(match atom {
             Atom::Hex(bytes) => bytes.clone(),
             Atom::Placeholder(name) => placeholder::placeholder(name.as_bytes()),
             Atom::Text(text) => Bytes::copy_from_slice(text.as_bytes()),
             Atom::Uint(value) => abi::encode_u256(*value),
-            Atom::Addr(reference) => abi::encode_address(self.address(reference, path)?),
+            Atom::Addr(reference) => abi::encode_address(self.address_at(reference, at)?),
             Atom::Range { start, end } => abi::Range::new(*start, *end).encode(),
             Atom::Bool(value) => abi::encode_uint(u64::from(*value)),
             Atom::Block(offset) => {
                 let block = self.block_base.checked_add(*offset).ok_or_else(|| {
                     error(
-                        path,
+                        at,
                         ResolveErrorKind::BlockOverflow(*offset, self.block_base),
                     )
                 })?;
                 abi::encode_u256(U256::from(block))
             }
             Atom::Keccak(inner) => {
-                let bytes = self.atom(inner, path)?;
+                let bytes = self.atom(inner, at)?;
                 Bytes::copy_from_slice(keccak256(bytes).as_slice())
             }
             Atom::Sig { signer, message } => {
-                let message = self.atom(message, path)?;
-                self.sign(signer.as_str(), &message, path)?
+                let message = self.atom(message, at)?;
+                self.sign(signer.as_str(), &message, at)?
             }
         })
     }
 
     /// Resolves an input that must be exactly 32 bytes (a root, an id, an ABI word).
     pub fn word(&self, input: &Input, path: &str) -> Result<B256, ResolveError> {
-        let bytes = self.input(input, path)?;
+        self.word_at(input, &At::Root(path))
+    }
+
+    fn word_at(&self, input: &Input, at: &At<'_>) -> Result<B256, ResolveError> {
+        let bytes = self.input_at(input, at)?;
         if bytes.len() != 32 {
             return Err(error(
-                path,
+                at,
                 ResolveErrorKind::WrongLength {
                     expected: 32,
                     found: bytes.len(),
@@ -327,9 +387,13 @@ impl<'r> Resolver<'r> {
     /// Resolves a game reference: a property expression stands for its id, anything else must
     /// be the 32-byte id itself.
     pub fn game_id(&self, input: &Input, path: &str) -> Result<B256, ResolveError> {
+        self.game_id_at(input, &At::Root(path))
+    }
+
+    fn game_id_at(&self, input: &Input, at: &At<'_>) -> Result<B256, ResolveError> {
         match input {
-            Input::Property(expr) => Ok(self.property(expr, path)?.id()),
-            other => self.word(other, path),
+            Input::Property(expr) => Ok(self.property_at(expr, at)?.id()),
+            other => self.word_at(other, at),
         }
     }
 
@@ -337,8 +401,9 @@ impl<'r> Resolver<'r> {
     /// reader of transactions; `Call::from_action` writes them).
     pub fn action(&self, call: &Call, path: &str) -> Result<(Address, Action), ResolveError> {
         let r = self;
-        let from = r.sender(call.from(), &format!("{path}.from"))?;
-        let p = |e, field: &str| r.property(e, &format!("{path}.{field}"));
+        let at = At::Root(path);
+        let from = r.sender_at(call.from(), &at.field("from"))?;
+        let p = |e, field: &str| r.property_at(e, &at.field(field));
         let action = match call {
             Call::ClaimProperty { property, .. } => Action::Claim(p(property, "property")?),
             Call::Challenge {
@@ -348,7 +413,7 @@ impl<'r> Resolver<'r> {
                 ..
             } => Action::Challenge {
                 property: p(property, "property")?,
-                inputs: r.inputs(challenge_inputs, &format!("{path}.challenge_inputs"))?,
+                inputs: r.inputs_at(challenge_inputs, &at.field("challenge_inputs"))?,
                 challenge: p(challenge, "challenge")?,
             },
             Call::RemoveChallenge {
@@ -360,7 +425,7 @@ impl<'r> Resolver<'r> {
                 challenge: p(challenge, "challenge")?,
             },
             Call::DecideClaimToTrue { id, .. } => {
-                Action::DecideClaimToTrue(r.game_id(id, &format!("{path}.id"))?)
+                Action::DecideClaimToTrue(r.game_id_at(id, &at.field("id"))?)
             }
             Call::DecideClaimToFalse {
                 property,
@@ -374,7 +439,7 @@ impl<'r> Resolver<'r> {
                 property, witness, ..
             } => Action::DecideClaimWithWitness {
                 property: p(property, "property")?,
-                witness: r.inputs(witness, &format!("{path}.witness"))?,
+                witness: r.inputs_at(witness, &at.field("witness"))?,
             },
             Call::SetPredicateDecision {
                 property, decision, ..
@@ -386,19 +451,20 @@ impl<'r> Resolver<'r> {
                 predicate, inputs, ..
             } => Action::DecideTrue(Property::new(
                 r.atomic(*predicate),
-                r.inputs(inputs, &format!("{path}.inputs"))?,
+                r.inputs_at(inputs, &at.field("inputs"))?,
             )),
             Call::DecideFalse {
                 predicate, inputs, ..
             } => Action::DecideFalse(Property::new(
                 r.atomic(*predicate),
-                r.inputs(inputs, &format!("{path}.inputs"))?,
+                r.inputs_at(inputs, &at.field("inputs"))?,
             )),
             Call::NotDecideTrue { inner, .. } => Action::NotDecideTrue(p(inner, "inner")?),
             Call::AndDecideTrue { children, .. } => {
+                let field = at.field("children");
                 let mut ps = Vec::with_capacity(children.len());
                 for (i, c) in children.iter().enumerate() {
-                    ps.push(p(c, &format!("children[{i}]"))?);
+                    ps.push(r.property_at(c, &field.index(i))?);
                 }
                 Action::AndDecideTrue(ps)
             }
@@ -406,10 +472,10 @@ impl<'r> Resolver<'r> {
                 block_number, root, ..
             } => Action::SubmitRoot {
                 block: U256::from(*block_number),
-                root: r.word(root, &format!("{path}.root"))?,
+                root: r.word_at(root, &at.field("root"))?,
             },
             Call::Initialize { .. } => {
-                return Err(error(path, ResolveErrorKind::NotAnAction(call.method())));
+                return Err(error(&at, ResolveErrorKind::NotAnAction(call.method())));
             }
         };
         Ok((from, action))

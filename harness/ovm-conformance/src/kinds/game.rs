@@ -10,6 +10,7 @@ use crate::{
     RunError,
     ctx::Ctx,
     gas::HONEST_TX_GAS_CAP,
+    refusal::FillError,
     report::{Divergence, DivergenceClass, Stats},
 };
 use ovm_agent::{Actor, Adversary, GameSetup, TxEntry, Violation, play_in};
@@ -205,7 +206,6 @@ pub(crate) fn run<D: Decider>(
         divergences.extend(attacks.lost);
     }
     let halves_agree = violations.is_empty() && !attack_won;
-    let mut filled = v.clone();
     let mut expect = v.expect.clone().unwrap_or(GameExpectation {
         decider: outcome_data(ctx, &outcome),
         decision: DecisionName::from(decision),
@@ -269,7 +269,14 @@ pub(crate) fn run<D: Decider>(
             );
         }
     }
-    filled.expect = Some(expect);
+    let summary = format!("decided {:?}", expect.decision);
+    let filled = if ctx.fill {
+        let mut filled = v.clone();
+        filled.expect = Some(expect);
+        Ok(filled)
+    } else {
+        Err(FillError::NotAsked)
+    };
     let stats = Stats {
         txs: record.txs.len() as u64,
         gas: record.total_gas,
@@ -280,7 +287,8 @@ pub(crate) fn run<D: Decider>(
         limitations: limitations.iter().map(ToString::to_string).collect(),
         evm_time: game_chain.evm_time() + attack_evm_time,
         other_txs: game_chain.tx_log().to_vec(),
-        ..KindRun::new(divergences, Ok(filled))
+        summary,
+        ..KindRun::new(divergences, filled)
     };
     Ok((
         KindRun {

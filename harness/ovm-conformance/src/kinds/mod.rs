@@ -55,6 +55,9 @@ pub(crate) struct KindRun<V> {
     pub log: Vec<String>,
     /// Cases of spec §10's documented limitation seen (reported, never failed).
     pub limitations: Vec<String>,
+    /// What the run did, in one line (uac: calls and how many succeeded; game: the claim's
+    /// final decision; empty for the other kinds).
+    pub summary: String,
     /// Time inside the EVM on chains other than the context's (the game's own chain).
     pub evm_time: std::time::Duration,
     /// Transactions on chains other than the context's (the game's own chain), for their
@@ -72,6 +75,7 @@ impl<V> KindRun<V> {
             games: 0,
             log: Vec::new(),
             limitations: Vec::new(),
+            summary: String::new(),
             evm_time: std::time::Duration::ZERO,
             other_txs: Vec::new(),
         }

@@ -56,7 +56,7 @@ pub fn run(cx: Cx<'_>, case: &AConcrete) -> Result<String, Found> {
     let Some(kind) = cx.env.registry().atomic(case.property.predicate) else {
         return Ok("not an atomic".into());
     };
-    let filled = judged(cx, &vector(cx.env, case, Form::Run))?.filled;
+    let filled = judged(cx, &vector(cx.env, case, Form::Run))?;
     let truth = match &filled.vector {
         Vector::Atomic(AtomicVector {
             expect: Some(truth),

@@ -155,7 +155,7 @@ pub struct Encoding;
 /// Runs the case's checks through the conformance engine's `encoding` kind: a summary (which
 /// inputs are properties), or the first divergence.
 pub fn run(cx: Cx<'_>, case: &ECase) -> Result<String, Found> {
-    let filled = judged(cx, &case.vector(cx.env, Form::Run))?.filled;
+    let filled = judged(cx, &case.vector(cx.env, Form::Run))?;
     let Vector::Encoding(v) = &filled.vector else {
         return Ok("agree".into());
     };

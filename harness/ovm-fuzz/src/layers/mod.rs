@@ -11,7 +11,7 @@ use crate::{
     env::Env,
     found::{Found, Layer, Stage},
 };
-use ovm_conformance::Judge;
+use ovm_conformance::{Execution, Judge};
 use ovm_core::{Bytes, ConnectiveKind, Property, Registry, abi, depth};
 use ovm_decider::{World, hint, onchain};
 use ovm_vectors::{ChallengeVector, Expr, Input, Vector, VectorFile, WitnessVector};
@@ -28,38 +28,35 @@ pub struct Cx<'a> {
     pub judge: &'a dyn Judge,
 }
 
-/// What the conformance engine made of a case's vector when its halves agree.
-#[derive(Debug)]
-pub(crate) struct Judged {
-    /// The vector with its expectations filled from the halves.
-    pub filled: VectorFile,
-    /// Cases of spec §10's documented limitation seen.
-    pub limitations: Vec<String>,
-}
-
 /// Runs `file` through the conformance engine: the vector with its expectations filled when
 /// the halves agree, else the first divergence between them.
-pub(crate) fn judged(cx: Cx<'_>, file: &VectorFile) -> Result<Judged, Found> {
-    let started = Instant::now();
-    let execution = cx
-        .judge
-        .execute(file)
-        .map_err(|e| Found::unrunnable(Stage::Engine, e))?;
-    cx.env.add_run(started.elapsed(), execution.evm_time);
-    if let Some(found) = execution
-        .divergences
-        .into_iter()
-        .find(|d| !d.against_expect)
-    {
-        return Err(Found::divergence(found));
-    }
-    let filled = execution
+pub(crate) fn judged(cx: Cx<'_>, file: &VectorFile) -> Result<VectorFile, Found> {
+    agreed(cx, file, true)?
         .filled
-        .map_err(|e| Found::unrunnable(Stage::Fill, e))?;
-    Ok(Judged {
-        filled,
-        limitations: execution.limitations,
-    })
+        .map_err(|e| Found::unrunnable(Stage::Fill, e))
+}
+
+/// Runs `file` through the conformance engine without filling it ([`Judge::compare`]): the
+/// run when the halves agree (its summary and limitations), else the first divergence.
+pub(crate) fn compared(cx: Cx<'_>, file: &VectorFile) -> Result<Execution, Found> {
+    agreed(cx, file, false)
+}
+
+/// `file` run (filled if `fill`; timed into [`Env::stats`]), or the first divergence
+/// between the halves.
+fn agreed(cx: Cx<'_>, file: &VectorFile, fill: bool) -> Result<Execution, Found> {
+    let started = Instant::now();
+    let run = if fill {
+        cx.judge.execute(file)
+    } else {
+        cx.judge.compare(file)
+    };
+    let mut execution = run.map_err(|e| Found::unrunnable(Stage::Engine, e))?;
+    cx.env.add_run(started.elapsed(), execution.evm_time);
+    match execution.divergences.iter().position(|d| !d.against_expect) {
+        Some(first) => Err(Found::divergence(execution.divergences.swap_remove(first))),
+        None => Ok(execution),
+    }
 }
 
 /// `file` reduced to the one challenge or witness that diverges: the first of its tries whose

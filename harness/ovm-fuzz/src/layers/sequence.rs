@@ -5,7 +5,7 @@
 //! vs error name and arguments (by revert data), events in order, and every game's final
 //! state.
 
-use super::{Cx, FuzzLayer, judged, near_misses, valid_challenges};
+use super::{Cx, FuzzLayer, compared, near_misses, valid_challenges};
 use crate::{
     env::Env,
     found::{Found, Layer},
@@ -250,19 +250,7 @@ impl SCase {
 /// Runs the sequence through the conformance engine's `uac` kind (the UAC model against the
 /// UAC, call by call, and every game's final state): a summary, or the first divergence.
 pub fn run(cx: Cx<'_>, case: &SConcrete) -> Result<String, Found> {
-    let filled = judged(cx, &vector(cx.env, case))?.filled;
-    let results = match &filled.vector {
-        ovm_vectors::Vector::Uac(UacVector {
-            expect: Some(expect),
-            ..
-        }) => expect.results.clone().unwrap_or_default(),
-        _ => Vec::new(),
-    };
-    let ok = results
-        .iter()
-        .filter(|r| matches!(r, ovm_vectors::CallResult::Ok))
-        .count();
-    Ok(format!("{} calls, {ok} succeeded", results.len()))
+    Ok(compared(cx, &vector(cx.env, case))?.summary)
 }
 
 /// Layer S.

@@ -143,7 +143,9 @@ pub(crate) fn run<D: ovm_decider::Decider + ?Sized>(
     let mut first_break: Option<(usize, String)> = None;
 
     for (si, step) in v.steps.iter().enumerate() {
-        steps_filled.push(step.clone());
+        if ctx.fill {
+            steps_filled.push(step.clone());
+        }
         let call = match step {
             Step::Advance(n) => {
                 ctx.chain.advance(*n);
@@ -164,7 +166,9 @@ pub(crate) fn run<D: ovm_decider::Decider + ?Sized>(
                 if ctx.transcript {
                     log.push(format!("{path}: {filled:?}"));
                 }
-                steps_filled[si] = Step::View(filled);
+                if ctx.fill {
+                    steps_filled[si] = Step::View(filled);
+                }
                 continue;
             }
             Step::Call(call) => call,
@@ -408,7 +412,12 @@ pub(crate) fn run<D: ovm_decider::Decider + ?Sized>(
         }
     }
 
+    let succeeded = results_to_write.iter().filter(|r| r.is_ok()).count();
+    let summary = format!("{} calls, {succeeded} succeeded", results_to_write.len());
     let filled = (|| -> Result<UacVector, FillError> {
+        if !ctx.fill {
+            return Err(FillError::NotAsked);
+        }
         let mut results = Vec::with_capacity(results_to_write.len());
         for (i, got) in results_to_write.iter().enumerate() {
             match expect.results.as_ref().and_then(|r| r.get(i)) {
@@ -449,6 +458,7 @@ pub(crate) fn run<D: ovm_decider::Decider + ?Sized>(
     Ok(KindRun {
         games: created.len() as u64,
         log,
+        summary,
         ..KindRun::new(divergences, filled)
     })
 }
