@@ -1,7 +1,8 @@
 //! Decider throughput: decisions per second for a single atomic, a depth-4 mixed tree, a
 //! ForAll over 1,000 candidates and the Plasma exit (each also by the plain evaluator, for the
 //! fast/plain ratio), the nested keccak claim of issue 12 (about 3.7 million distinct
-//! sub-decisions, decided True), and `id` per second.
+//! sub-decisions, decided True), a decide that reaches the spec's work bound (2^24 distinct
+//! sub-decisions, then Unknown), and `id` per second.
 //!
 //! `cargo bench -p ovm-benches --bench decider` (a quick, criterion-free equivalent:
 //! `cargo run --release -p ovm-decider --example decider_throughput`).
@@ -16,7 +17,7 @@ use ovm_decider::{
     plasma::{Variant, scenario},
 };
 use std::hint::black_box;
-use workloads::{for_all_1000, mixed_tree, nested_keccak, single_atomic, world};
+use workloads::{for_all_1000, mixed_tree, nested_keccak, single_atomic, square, world};
 
 fn decisions(c: &mut Criterion) {
     let world = world();
@@ -55,6 +56,20 @@ fn decisions(c: &mut Criterion) {
     assert!(decider.decide(&nested, &world).is_true());
     group.bench_function("nested_forall_4096x180_keccak", |bench| {
         bench.iter(|| decider.decide(black_box(&nested), black_box(&world)))
+    });
+    // The spec's work bound reached: 2^24 distinct sub-decisions, then Unknown.
+    let bound = square(&b);
+    group.bench_function("work_bound_2e24_sub_decisions", |bench| {
+        bench.iter(|| {
+            let outcome = decider.decide(black_box(&bound), black_box(&world));
+            assert!(matches!(
+                outcome,
+                ovm_decider::Outcome::Unknown {
+                    why: ovm_decider::UnknownReason::BudgetExhausted,
+                    ..
+                }
+            ));
+        })
     });
     group.finish();
 

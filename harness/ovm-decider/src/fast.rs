@@ -6,6 +6,7 @@
 //! keys. A differential test
 //! (`tests/differential.rs`) holds the two to the same `Outcome`, byte for byte.
 
+use crate::key_table::KeyTable;
 use crate::{
     Challenge, Outcome, Truth, UnknownReason, World, atomic, hint,
     knowledge::Unknowns,
@@ -18,7 +19,7 @@ use ovm_core::{
     Bytes, ConnectiveKind, MAX_CHALLENGE_DEPTH, PredicateKind, Property, Registry, abi,
     placeholder::is_placeholder,
 };
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::rc::Rc;
 
 /// Which challenge a False or pinned connective has: its one challenge (Not, Or, ThereExists),
@@ -82,7 +83,7 @@ pub(crate) fn decide(property: &Property, world: &World, budget: u64, evaluation
         registry,
         keyer: Keyer::new(),
         on_stack: HashSet::default(),
-        memo: HashMap::default(),
+        memo: KeyTable::default(),
         distinct_left: budget,
         evaluations_left: evaluations,
         exhausted: false,
@@ -119,7 +120,7 @@ struct Eval<'w> {
     keyer: Keyer,
     /// The keys of the connectives under evaluation (re-entering one is a cycle).
     on_stack: HashSet<u128, KeyState>,
-    memo: HashMap<u128, Option<Rc<Res>>, KeyState>,
+    memo: KeyTable<Option<Rc<Res>>>,
     distinct_left: u64,
     evaluations_left: u64,
     exhausted: bool,
@@ -247,7 +248,7 @@ impl Eval<'_> {
 
     fn node(&mut self, node: &Rc<Node>) -> Rc<Res> {
         let key = node.key(&self.keyer);
-        let seen = match self.memo.get(&key) {
+        let seen = match self.memo.get(key) {
             Some(Some(res)) => return res.clone(),
             Some(None) => true,
             None => false,

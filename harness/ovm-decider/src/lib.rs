@@ -4,6 +4,7 @@ pub mod atomic;
 pub mod decider;
 mod fast;
 pub mod hint;
+mod key_table;
 mod knowledge;
 pub mod onchain;
 pub mod outcome;
