@@ -61,3 +61,36 @@ where
     });
     value
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{MEMO_BYTES, MEMO_CAPACITY, Memo, remembered};
+
+    thread_local! {
+        static WEIGHED: Memo<u32, u32> = Memo::default();
+        static COUNTED: Memo<u32, u32> = Memo::default();
+    }
+
+    #[test]
+    fn starts_over_past_its_byte_weight() {
+        let half = MEMO_BYTES / 2 + 1;
+        assert_eq!(remembered(&WEIGHED, &1, half, || 10), 10);
+        assert_eq!(remembered(&WEIGHED, &1, half, || 99), 10, "remembered");
+        // Two halves weigh more than the memo holds: it starts over, keeping only the new one.
+        assert_eq!(remembered(&WEIGHED, &2, half, || 20), 20);
+        assert_eq!(remembered(&WEIGHED, &2, half, || 99), 20, "remembered");
+        assert_eq!(remembered(&WEIGHED, &1, half, || 11), 11, "forgotten");
+    }
+
+    #[test]
+    fn starts_over_past_its_capacity() {
+        let full = u32::try_from(MEMO_CAPACITY).expect("small");
+        for key in 0..full {
+            remembered(&COUNTED, &key, 1, || key);
+        }
+        assert_eq!(remembered(&COUNTED, &0, 1, || 99), 0, "remembered");
+        // One more starts it over.
+        assert_eq!(remembered(&COUNTED, &full, 1, || full), full);
+        assert_eq!(remembered(&COUNTED, &1, 1, || 99), 99, "forgotten");
+    }
+}

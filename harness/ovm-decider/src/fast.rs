@@ -235,13 +235,15 @@ impl Eval<'_> {
         if matches!(node.kind, Some(PredicateKind::Connective(_))) {
             return self.node(node);
         }
-        if self.evaluations_left == 0 || self.distinct_left == 0 {
+        // Nothing is spent yet (and the evaluations are a multiple of the bound): only a zero
+        // bound stops the root.
+        if self.distinct_left == 0 {
             return res(Out::Unknown {
                 why: UnknownReason::BudgetExhausted,
                 pin: None,
             });
         }
-        self.evaluations_left -= 1;
+        self.evaluations_left = self.evaluations_left.saturating_sub(1);
         self.distinct_left -= 1;
         self.dispatch(node)
     }

@@ -511,6 +511,20 @@ fn budget_bounds_the_work() {
             .decide(&wide, &world)
             .is_true()
     );
+    // An atomic claim is one evaluation: a bound of one decides it, a bound of zero does not.
+    let atomic = b.equal(one(), one());
+    assert!(
+        ReferenceDecider::with_budget(1)
+            .decide(&atomic, &world)
+            .is_true()
+    );
+    assert_eq!(
+        ReferenceDecider::with_budget(0).decide(&atomic, &world),
+        Outcome::Unknown {
+            why: UnknownReason::BudgetExhausted,
+            pin: None
+        }
+    );
     assert_eq!(
         ReferenceDecider::with_budget(1).decide(&wide, &world),
         Outcome::Unknown {

@@ -33,12 +33,13 @@ pub(crate) struct Attacks {
     pub evm_time: Duration,
 }
 
-/// Plays the accepted derivations of `claim`'s challenges (see the module docs); `outcome` is
-/// the decider's for the claim. `played` is the chain of the vector's own game:
+/// Plays the accepted derivations of `claim`'s challenges (see the module docs) with the
+/// honest agent deciding by `decider`; `outcome` is the decider's for the claim. `played` is the chain of the vector's own game:
 /// `isValidChallenge` reads only the deployment's wiring, which play does not change, so the
 /// derivations are asked there (their EVM time is that chain's).
 pub(crate) fn attacks<D: Decider>(
     ctx: &Ctx<'_, D>,
+    decider: &dyn Decider,
     v: &GameVector,
     snapshot: &Snapshot,
     played: &mut Chain,
@@ -51,7 +52,6 @@ pub(crate) fn attacks<D: Decider>(
         lost: Vec::new(),
         evm_time: std::time::Duration::ZERO,
     };
-    let decider: &dyn Decider = ctx.decider;
     for derived in accepted.iter().take(ATTACKS_PLAYED) {
         let setup = GameSetup::new(v.period, claim.clone())
             .adversary(attack(v.period, claim, derived))

@@ -15,8 +15,8 @@ use crate::{
 };
 use ovm_agent::{Actor, Adversary, GameSetup, TxEntry, Violation, play_in};
 use ovm_chain::Snapshot;
-use ovm_core::Decision;
-use ovm_decider::{Challenge, Decider, Outcome};
+use ovm_core::{Decision, Property};
+use ovm_decider::{Challenge, Decider, Outcome, StorageMirror, WitnessStore, World};
 use ovm_vectors::{
     ChallengeExpr, DecisionName, GameExpectation, GameVector, Input, Outcome as OutcomeData,
     Resolver,
@@ -116,6 +116,30 @@ fn over_cap(txs: &[TxEntry]) -> Vec<Divergence> {
         .collect()
 }
 
+/// The decider under test, the claim's outcome in the vector's world already asked: `decide`
+/// is a function of the property and the world (spec §7), so the honest agent's look at the
+/// claim in that same world, in the game and in each attack game, is not decided again.
+struct KnownClaim<'a> {
+    decider: &'a dyn Decider,
+    claim: &'a Property,
+    /// The vector's world: its witness store and storage mirror.
+    witnesses: &'a WitnessStore,
+    storage: StorageMirror,
+    outcome: &'a Outcome,
+}
+
+impl Decider for KnownClaim<'_> {
+    fn decide(&self, property: &Property, world: &World) -> Outcome {
+        let known = property == self.claim
+            && world.witnesses == *self.witnesses
+            && world.storage == self.storage;
+        if known {
+            return self.outcome.clone();
+        }
+        self.decider.decide(property, world)
+    }
+}
+
 /// Plays the game on a fork of `snapshot` (the runner's deployment of the contracts under
 /// test, before the world's roots) and returns what it adds to the vector's counters.
 pub(crate) fn run<D: Decider>(
@@ -137,9 +161,15 @@ pub(crate) fn run<D: Decider>(
         .roots(ctx.roots.clone())
         .witnesses(ctx.world.witnesses.clone());
     let outcome = ctx.decider.decide(&claim, &ctx.world);
-    let decider: &dyn Decider = ctx.decider;
+    let decider = KnownClaim {
+        decider: ctx.decider,
+        claim: &setup.claim,
+        witnesses: &setup.witnesses,
+        storage: ctx.world.storage.clone(),
+        outcome: &outcome,
+    };
     let mut game_chain = ctx.fork(snapshot);
-    let record = play_in(&mut game_chain, &setup, decider)?;
+    let record = play_in(&mut game_chain, &setup, &decider)?;
     // What the report shows, formatted only for a divergence.
     let shown = |ctx: &Ctx<'_, D>| ctx.namer.show_outcome(&outcome);
     let decision = record.root_decision;
@@ -200,7 +230,15 @@ pub(crate) fn run<D: Decider>(
     let mut attack_evm_time = std::time::Duration::ZERO;
     let mut attack_won = false;
     if matches!(outcome, Outcome::True { .. }) {
-        let attacks = contract_aware::attacks(ctx, v, snapshot, &mut game_chain, &claim, &outcome)?;
+        let attacks = contract_aware::attacks(
+            ctx,
+            &decider,
+            v,
+            snapshot,
+            &mut game_chain,
+            &claim,
+            &outcome,
+        )?;
         attack_evm_time = attacks.evm_time;
         attack_won = !attacks.lost.is_empty();
         divergences.extend(attacks.lost);
