@@ -707,8 +707,11 @@ impl<D: Decider> Runner<D> {
 pub trait Judge {
     /// Runs `file` on both halves and compares ([`Runner::execute`]).
     fn execute(&self, file: &VectorFile) -> Result<Execution, RunError>;
-    /// Runs `file` on both halves and compares, filling nothing ([`Runner::compare`]).
-    fn compare(&self, file: &VectorFile) -> Result<Execution, RunError>;
+    /// Runs `file` on both halves and compares, filling nothing ([`Runner::compare`]); by
+    /// default [`Judge::execute`] (the filled vector is then built and ignored).
+    fn compare(&self, file: &VectorFile) -> Result<Execution, RunError> {
+        self.execute(file)
+    }
     /// The decider under test.
     fn decider(&self) -> &dyn Decider;
     /// The Rust functions compared with the contracts' views.
